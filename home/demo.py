@@ -1,0 +1,160 @@
+"""Demo content of the home app: the landing page (ru + en) and standard pages."""
+
+from wagtail.models import Page
+
+from .models import HomePage, StandardPage
+
+
+def paragraph(text):
+    return {"type": "paragraph", "value": text}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+STANDARD_PAGES = [
+    {
+        "slug": "o-shkole",
+        "title": "О школе",
+        "title_en": "About the school",
+        "introduction": "Школа № 12 работает с 1968 года. Сегодня у нас 1 140 учеников, "
+        "48 учителей и 42 класса с 1 по 11.",
+        "introduction_en": "School No. 12 has been open since 1968. Today it has 1,140 "
+        "pupils, 48 teachers and 42 classes from year 1 to year 11.",
+        "body": [
+            heading("Наши традиции"),
+            paragraph(
+                "<p>Каждую осень проходит школьный этап Всероссийской олимпиады "
+                "школьников, весной — научно-практическая конференция «Шаг в науку». "
+                "Выпускники школы ежегодно становятся призёрами региональных олимпиад "
+                "по математике, физике и информатике.</p>"
+            ),
+            heading("Профильное обучение"),
+            paragraph(
+                "<p>В 10–11 классах работают физико-математический и "
+                "социально-экономический профили. Углублённое изучение математики "
+                "начинается с 8 класса.</p>"
+            ),
+        ],
+        "body_en": [
+            heading("Our traditions"),
+            paragraph(
+                "<p>Every autumn the school stage of the All-Russian School Olympiad takes "
+                "place; every spring, the «Step into Science» research conference.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "kontakty",
+        "title": "Контакты",
+        "title_en": "Contacts",
+        "introduction": "Как связаться со школой и как к нам добраться.",
+        "introduction_en": "How to reach the school.",
+        "body": [
+            heading("Приёмная директора"),
+            paragraph(
+                "<p>Телефон: +7 (4012) 34-56-78, e-mail: "
+                "school12@verkhnerechensk-edu.example. Приём граждан директором — "
+                "по вторникам с 15:00 до 18:00 по предварительной записи.</p>"
+            ),
+            heading("Как добраться"),
+            paragraph(
+                "<p>Автобусы № 3, 17 и 24 до остановки «Школьная улица», далее 200 м "
+                "пешком. Вход для посетителей — с центрального крыльца.</p>"
+            ),
+        ],
+        "body_en": [
+            heading("Reception"),
+            paragraph("<p>Phone: +7 (4012) 34-56-78.</p>"),
+        ],
+    },
+    {
+        "slug": "priyom-v-shkolu",
+        "title": "Приём в школу",
+        "title_en": "Admission",
+        "introduction": "Запись в первый класс и перевод из другой школы.",
+        "introduction_en": "Enrolment in year 1 and transfers from other schools.",
+        "body": [
+            paragraph(
+                "<p>Приём заявлений в 1 класс для детей, проживающих на закреплённой "
+                "территории, начинается 1 апреля и завершается 30 июня. Заявление можно "
+                "подать лично или через портал госуслуг.</p>"
+            ),
+            {
+                "type": "callout",
+                "value": {
+                    "kind": "remember",
+                    "title": "Документы",
+                    "text": "<p>Паспорт родителя, свидетельство о рождении ребёнка, "
+                    "документ о регистрации по месту жительства.</p>",
+                },
+            },
+        ],
+        "body_en": [paragraph("<p>Applications for year 1 open on 1 April.</p>")],
+    },
+]
+
+
+def load(ctx):
+    """The Russian home page with the site pointing at it, its English translation,
+    and a few standard pages in both languages."""
+    site = ctx.objects["site"]
+    root = Page.get_first_root_node()
+    admin = ctx.objects["admin"]
+
+    home = HomePage(
+        title="Школа № 12 — учимся вместе",
+        slug="home",
+        introduction="Официальный сайт школы: учебные материалы по предметам, "
+        "подготовка к ОГЭ и ЕГЭ, расписания, олимпиады и новости для учеников, "
+        "родителей и учителей.",
+        body=[
+            heading("Добро пожаловать"),
+            paragraph(
+                "<p>Здесь каждый ученик найдёт тему текущей недели и домашнее задание "
+                "своего класса, видеоуроки и решённые задачи, а родители — расписание и "
+                "объявления школы.</p>"
+            ),
+        ],
+    )
+    ctx.publish(root, home, user=admin)
+    site.root_page = home
+    site.save()
+    ctx.homes["ru"] = home
+
+    home_en = ctx.translate(
+        home,
+        "en",
+        user=admin,
+        title="School No. 12 — learning together",
+        introduction="The school's official site: study materials, ОГЭ and ЕГЭ exam "
+        "preparation, timetables, olympiads and news for pupils, parents and teachers.",
+        body=[
+            heading("Welcome"),
+            paragraph(
+                "<p>Pupils find this week's topic and homework; parents find timetables "
+                "and announcements.</p>"
+            ),
+        ],
+    )
+    ctx.homes["en"] = home_en
+
+    for spec in STANDARD_PAGES:
+        page = StandardPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            introduction=spec["introduction"],
+            body=spec["body"],
+            show_in_menus=True,
+        )
+        ctx.publish(home, page, user=admin)
+        ctx.translate(
+            page,
+            "en",
+            user=admin,
+            title=spec["title_en"],
+            introduction=spec["introduction_en"],
+            body=spec["body_en"],
+        )
+    ctx.log(f"Главная страница и {len(STANDARD_PAGES)} страницы на двух языках")

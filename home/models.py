@@ -1,0 +1,67 @@
+"""The school's landing page and its free-standing pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The root of one locale's tree: the school's landing page.
+
+    Sits directly under Wagtail's root; each language has one (the English one is a
+    translation of the Russian). School-wide sections (subjects, events, exam
+    preparation, teachers, news, legal information) hang under it.
+    """
+
+    introduction = models.TextField(
+        _("приветствие"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Несколько предложений под названием школы."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("содержимое"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("главная страница")
+        verbose_name_plural = _("главные страницы")
+
+
+class StandardPage(Page):
+    """A free-standing page (about the school, contacts, admission rules …).
+
+    Lives under the home page or under another standard page, so simple sections
+    can be built without a dedicated page type.
+    """
+
+    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("содержимое"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("обычная страница")
+        verbose_name_plural = _("обычные страницы")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().in_menu()
+        return context

@@ -1,0 +1,120 @@
+"""General-purpose content blocks: text, headings, images, files, embeds, tables."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# Rich text everywhere uses one feature list; headings come from HeadingBlock so the
+# document outline stays valid (h1 is the page title).
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "superscript",
+    "subscript",
+    "ol",
+    "ul",
+    "link",
+    "document-link",
+    "blockquote",
+]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; level 2–4 because the page title is the only h1."""
+
+    text = blocks.CharBlock(label=_("Текст"), max_length=200)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Уровень 2")), ("h3", _("Уровень 3")), ("h4", _("Уровень 4"))],
+        default="h2",
+        label=_("Уровень"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Заголовок")
+        template = "blocks/heading_block.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted note: a rule to remember, a warning, an important date."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("info", _("Заметка")),
+            ("remember", _("Запомните")),
+            ("warning", _("Внимание")),
+        ],
+        default="info",
+        label=_("Вид"),
+    )
+    title = blocks.CharBlock(required=False, max_length=200, label=_("Заголовок"))
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Текст"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Выноска")
+        template = "blocks/callout_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with its caption and an alternative text for screen readers."""
+
+    image = ImageChooserBlock(label=_("Изображение"))
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Альтернативный текст"),
+        help_text=_("Что изображено — для незрячих посетителей. Пусто: название изображения."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=300, label=_("Подпись"))
+
+    class Meta:
+        icon = "image"
+        label = _("Изображение")
+        template = "blocks/image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A downloadable file (handout, worksheet) with a short description."""
+
+    document = DocumentChooserBlock(label=_("Документ"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Название"),
+        help_text=_("Пусто: название документа."),
+    )
+    description = blocks.TextBlock(required=False, max_length=500, label=_("Описание"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Документ")
+        template = "blocks/document_block.html"
+
+
+class CaptionedEmbedBlock(blocks.StructBlock):
+    """Embedded media from an oEmbed provider, with a caption."""
+
+    embed = EmbedBlock(label=_("Адрес (URL)"))
+    caption = blocks.CharBlock(required=False, max_length=300, label=_("Подпись"))
+
+    class Meta:
+        icon = "media"
+        label = _("Встраиваемое содержимое")
+        template = "blocks/embed_block.html"
+
+
+class TimetableBlock(TableBlock):
+    """A table (timetable, list of dates); its caption names it for screen readers."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("table_options", {"startRows": 4, "startCols": 3})
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "table"
+        label = _("Таблица")
+        template = "blocks/table_block.html"

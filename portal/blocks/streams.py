@@ -1,0 +1,31 @@
+"""Stream blocks that group the library for page bodies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .basic import (
+    RICH_TEXT_FEATURES,
+    CalloutBlock,
+    CaptionedEmbedBlock,
+    DocumentBlock,
+    HeadingBlock,
+    ImageBlock,
+    TimetableBlock,
+)
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The common body of every page: text, headings, media, files, notes, tables."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Текст"),
+        template="blocks/paragraph_block.html",
+    )
+    image = ImageBlock()
+    document = DocumentBlock()
+    embed = CaptionedEmbedBlock()
+    callout = CalloutBlock()
+    table = TimetableBlock()

@@ -1,0 +1,126 @@
+"""Demo content: the shared context and the portal's own step (locales, users, settings).
+
+``manage.py load_demo_content`` calls ``load(ctx)`` of every installed project app that
+has a ``demo`` module, in ``INSTALLED_APPS`` order, so each app adds its own section
+without touching the others. Content is fixed text; dates are computed from the day
+the command runs, so the demo always has "this week" and "next month".
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from .models import SchoolSettings
+
+ADMIN_USERNAME = "admin"
+# A demo login, printed by `make run`; production sites create their own users.
+ADMIN_PASSWORD = "portal-admin-2026"  # noqa: S105
+
+# Logins that `load_demo_content` prints: (role, username, password).
+LOGINS = [("Администратор", ADMIN_USERNAME, ADMIN_PASSWORD)]
+
+
+@dataclass
+class DemoContext:
+    """What the demo steps share: output, today, the home pages, created objects."""
+
+    stdout: object
+    today: object = field(default_factory=timezone.localdate)
+    homes: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+    def log(self, message):
+        self.stdout.write(f"  {message}")
+
+    def locale(self, code):
+        return Locale.objects.get(language_code=code)
+
+    def publish(self, parent, page, user=None):
+        """Add ``page`` under ``parent`` and publish it as its first revision."""
+        parent.add_child(instance=page)
+        page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+        return page
+
+    def translate(self, page, code, user=None, **fields):
+        """Create and publish the translation of ``page`` into locale ``code``.
+
+        The parent must already exist in that locale; ``fields`` carry the
+        translated values (title, slug, body …).
+        """
+        translation = page.copy_for_translation(self.locale(code))
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save()
+        translation.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+        return translation
+
+
+def load(ctx):
+    """Locales, the administrator, the school's settings and an empty site root."""
+    for code in ("ru", "en"):
+        Locale.objects.get_or_create(language_code=code)
+
+    User = get_user_model()
+    admin, created = User.objects.get_or_create(
+        username=ADMIN_USERNAME,
+        defaults={
+            "email": "admin@school12.example",
+            "first_name": "Ирина",
+            "last_name": "Соколова",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    if created:
+        admin.set_password(ADMIN_PASSWORD)
+        admin.save()
+    ctx.objects["admin"] = admin
+
+    # Wagtail's first migration leaves a "Welcome" page; the demo home replaces it.
+    Page.objects.filter(depth=2).exclude(content_type__app_label="home").delete()
+
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="ru"))
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=root, is_default_site=True
+        )
+    site.site_name = "Школа № 12"
+    site.save()
+    ctx.objects["site"] = site
+
+    SchoolSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "name": "Муниципальное бюджетное общеобразовательное учреждение "
+            "«Средняя общеобразовательная школа № 12» города Верхнереченска",
+            "short_name": "МБОУ СОШ № 12",
+            "name_en": "Municipal Secondary School No. 12 of Verkhnerechensk",
+            "short_name_en": "School No. 12",
+            "address": "123456, Верхнереченск, ул. Школьная, д. 12",
+            "address_en": "12 Shkolnaya St., Verkhnerechensk, 123456, Russia",
+            "phone": "+7 (4012) 34-56-78",
+            "email": "school12@verkhnerechensk-edu.example",
+            "director": "Соколова Ирина Владимировна",
+            "working_hours": "Пн–Пт: 8:00–18:00\nСб: 8:00–14:00\nВс: выходной",
+            "social_links": [
+                {
+                    "type": "link",
+                    "value": {"network": "vk", "url": "https://vk.com/school12_demo", "label": ""},
+                },
+                {
+                    "type": "link",
+                    "value": {
+                        "network": "telegram",
+                        "url": "https://t.me/school12_demo",
+                        "label": "",
+                    },
+                },
+            ],
+        },
+    )
+    ctx.log("Школа, языки и администратор созданы")

@@ -1,0 +1,110 @@
+"""Template tags for the shared layout: navigation, breadcrumbs, language links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+# Enough of a page to print its title and build its URL without loading the rest.
+LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id")
+
+
+def locale_root(request):
+    """The home page of the current site in the visitor's language (cached per request)."""
+    if not hasattr(request, "_portal_locale_root"):
+        root = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            root = site.root_page
+            try:
+                locale = Locale.get_active()
+            except Locale.DoesNotExist:
+                locale = None
+            if locale is not None and root.locale_id != locale.pk:
+                root = root.get_translation_or_none(locale) or root
+        request._portal_locale_root = root
+    return request._portal_locale_root
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The localized home page, for links to "home"."""
+    request = context.get("request")
+    return locale_root(request) if request else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top-level sections: live, public children of the home page shown in menus."""
+    request = context["request"]
+    root = locale_root(request)
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    items = []
+    if root is not None:
+        children = root.get_children().live().public().in_menu().only(*LINK_FIELDS)
+        items = [
+            {
+                "page": child,
+                "current": child.path == current_path,
+                "active": bool(current_path) and current_path.startswith(child.path),
+            }
+            for child in children
+        ]
+    return {
+        "request": request,
+        "root": root,
+        "items": items,
+        "root_current": root is not None and root.path == current_path,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The path from the home page down to the current page."""
+    page = context.get("page")
+    ancestors = []
+    if isinstance(page, Page) and page.depth > 2:
+        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
+    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages.
+
+    For a page, its live translations; for other views (search, calendars), the same
+    URL in the other language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    links = []
+    if isinstance(page, Page):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in translations:
+            code = translation.locale.language_code
+            links.append(
+                {
+                    "code": code,
+                    "url": translation.get_url(request),
+                    "current": code == current,
+                }
+            )
+    else:
+        for code, _name in settings.LANGUAGES:
+            links.append(
+                {
+                    "code": code,
+                    "url": translate_url(request.get_full_path(), code),
+                    "current": code == current,
+                }
+            )
+    names = {"ru": "Русский", "en": "English"}
+    for link in links:
+        link["name"] = names.get(link["code"], link["code"])
+    links.sort(key=lambda link: link["code"] != "ru")
+    return {"links": links}

@@ -1,0 +1,49 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live_server."""
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    # Without these Chromium keeps calling home and floods the closed network.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium "
+            "(apt-get install chromium) — .ci/run does it in CI."
+        )
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Russian visitors: the site's default language.
+    return {**browser_context_args, "locale": "ru-RU", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def live_site(transactional_db, live_server):
+    """The site skeleton in a transactional database, served by live_server."""
+    from tests.factories import build_site
+
+    built = build_site()
+    built["url"] = live_server.url
+    return built

@@ -1,0 +1,63 @@
+"""A visitor reads the site; an editor publishes a page through the admin."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_visitor_sees_the_school_and_switches_language(page, live_site):
+    page.goto(live_site["url"] + "/")
+    expect(page.locator(".brand__name")).to_have_text("СОШ № 7")
+    expect(page.locator("footer")).to_contain_text("Петрова Анна Сергеевна")
+
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".brand__name")).to_have_text("School No. 7")
+
+
+def test_home_page_has_no_serious_accessibility_violations(page, live_site):
+    page.goto(live_site["url"] + "/")
+    results = Axe().run(page)
+    serious = [
+        violation["id"]
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert serious == []
+
+
+def test_skip_link_moves_focus_to_content(page, live_site):
+    page.goto(live_site["url"] + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Перейти к содержимому")
+    expect(skip).to_be_focused()
+    skip.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))
+
+
+def test_editor_publishes_a_standard_page(page, live_site):
+    get_user_model().objects.create_superuser("editor", "editor@school.example", "pass-12345")
+    home = live_site["home"]
+
+    page.goto(live_site["url"] + "/admin/login/")
+    page.locator("#id_username").fill("editor")
+    page.locator("#id_password").fill("pass-12345")
+    page.get_by_role("button", name="Войти").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{live_site['url']}/admin/pages/add/home/standardpage/{home.pk}/")
+    page.locator("#id_title").fill("Расписание звонков")
+    page.locator("#id_introduction").fill("Начало первого урока — 8:30.")
+    page.locator("footer .w-dropdown__toggle").click()
+    page.get_by_role("button", name="Опубликовать").click()
+    expect(page.locator(".messages")).to_contain_text("опубликована")
+
+    page.goto(live_site["url"] + "/raspisanie-zvonkov/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Расписание звонков")
+    expect(page.locator(".lead")).to_have_text("Начало первого урока — 8:30.")

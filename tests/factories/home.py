@@ -1,0 +1,71 @@
+"""Factories for the home app and the site skeleton every page test stands on."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, StandardPage
+from portal.models import SchoolSettings
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Школа № 7"
+    slug = "home"
+    introduction = "Официальный сайт школы № 7."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Страница {n}")
+    slug = factory.Sequence(lambda n: f"stranica-{n}")
+    introduction = "Вводный текст страницы."
+    show_in_menus = True
+
+    class Meta:
+        model = StandardPage
+
+
+class SchoolSettingsFactory(DjangoModelFactory):
+    name = "Средняя общеобразовательная школа № 7 города Приозёрска"
+    short_name = "СОШ № 7"
+    name_en = "Secondary School No. 7 of Priozyorsk"
+    short_name_en = "School No. 7"
+    address = "Приозёрск, ул. Лесная, 7"
+    address_en = "7 Lesnaya St., Priozyorsk"
+    phone = "+7 (81379) 2-07-07"
+    email = "school7@priozersk.example"
+    director = "Петрова Анна Сергеевна"
+    working_hours = "Пн–Пт: 8:00–17:00"
+
+    class Meta:
+        model = SchoolSettings
+        django_get_or_create = ("site",)
+
+
+def build_site(with_english=True):
+    """Locales, the tree root, a Russian home page (+ its English translation) and the
+    default Site pointing at it — built from scratch, independent of migration data."""
+    ru, _ = Locale.objects.get_or_create(language_code="ru")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    Site.objects.all().delete()
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
+    for child in root.get_children():
+        child.delete()
+    home = HomePageFactory(parent=root, locale=ru)
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="СОШ № 7"
+    )
+    settings = SchoolSettingsFactory(site=site)
+    home_en = None
+    if with_english:
+        home_en = home.copy_for_translation(en)
+        home_en.title = "School No. 7"
+        home_en.introduction = "The official site of School No. 7."
+        home_en.live = True
+        home_en.save()
+    return {"home": home, "home_en": home_en, "site": site, "settings": settings}
