@@ -12,11 +12,28 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from .models import SchoolSettings
+from .models import SchoolClass, SchoolSettings, Subject
 
 ADMIN_USERNAME = "admin"
 # A demo login, printed by `make run`; production sites create their own users.
 ADMIN_PASSWORD = "portal-admin-2026"  # noqa: S105
+
+SUBJECTS = [
+    ("matematika", "Математика", "Mathematics"),
+    ("russkij-yazyk", "Русский язык", "Russian"),
+    ("literatura", "Литература", "Literature"),
+    ("fizika", "Физика", "Physics"),
+    ("informatika", "Информатика", "Computer science"),
+    ("istoriya", "История", "History"),
+    ("obshchestvoznanie", "Обществознание", "Social studies"),
+    ("anglijskij-yazyk", "Английский язык", "English"),
+    ("biologiya", "Биология", "Biology"),
+    ("himiya", "Химия", "Chemistry"),
+    ("geografiya", "География", "Geography"),
+]
+
+# Two classes in each grade from 5 to 11.
+CLASSES = [(grade, letter) for grade in range(5, 12) for letter in ("А", "Б")]
 
 # Logins that `load_demo_content` prints: (role, username, password).
 LOGINS = [("Администратор", ADMIN_USERNAME, ADMIN_PASSWORD)]
@@ -123,4 +140,12 @@ def load(ctx):
             ],
         },
     )
-    ctx.log("Школа, языки и администратор созданы")
+    for order, (slug, name, name_en) in enumerate(SUBJECTS, start=1):
+        Subject.objects.update_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order * 10}
+        )
+    for grade, letter in CLASSES:
+        SchoolClass.objects.get_or_create(grade=grade, letter=letter)
+    ctx.log(
+        f"Школа, языки, администратор, {len(SUBJECTS)} предметов и {len(CLASSES)} классов созданы"
+    )

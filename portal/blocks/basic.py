@@ -118,3 +118,15 @@ class TimetableBlock(TableBlock):
         icon = "table"
         label = _("Таблица")
         template = "blocks/table_block.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A photo report: a titled grid of images; each opens full size without JS."""
+
+    title = blocks.CharBlock(required=False, max_length=200, label=_("Заголовок"))
+    images = blocks.ListBlock(ImageBlock(), min_num=1, label=_("Фотографии"))
+
+    class Meta:
+        icon = "image"
+        label = _("Фотогалерея")
+        template = "blocks/gallery_block.html"

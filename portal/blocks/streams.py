@@ -8,6 +8,7 @@ from .basic import (
     CalloutBlock,
     CaptionedEmbedBlock,
     DocumentBlock,
+    GalleryBlock,
     HeadingBlock,
     ImageBlock,
     TimetableBlock,
@@ -25,6 +26,7 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="blocks/paragraph_block.html",
     )
     image = ImageBlock()
+    gallery = GalleryBlock()
     document = DocumentBlock()
     embed = CaptionedEmbedBlock()
     callout = CalloutBlock()

@@ -1,12 +1,13 @@
-"""Shared models: the school's site-wide settings."""
+"""The school's site-wide settings (name, contacts, logo, social links)."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+
+from .mixins import LocalizedNameMixin
 
 SOCIAL_NETWORKS = [
     ("vk", "ВКонтакте"),
@@ -32,7 +33,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="home")
-class SchoolSettings(BaseSiteSetting):
+class SchoolSettings(LocalizedNameMixin, BaseSiteSetting):
     """The school's name and contacts, shown in every page's header and footer.
 
     Edited under Settings → «Сведения о школе». English variants are optional: the
@@ -88,12 +89,6 @@ class SchoolSettings(BaseSiteSetting):
     def __str__(self):
         return self.short_name or self.name
 
-    def _localized(self, field):
-        value = getattr(self, field)
-        if (get_language() or "").startswith("en"):
-            return getattr(self, f"{field}_en") or value
-        return value
-
     @property
     def social_link_items(self):
         """(label, url) pairs for the footer; "other" links show their own label."""
@@ -109,14 +104,14 @@ class SchoolSettings(BaseSiteSetting):
     @property
     def display_name(self):
         """Full name in the visitor's language."""
-        return self._localized("name")
+        return self.localized("name")
 
     @property
     def display_short_name(self):
         """Short name in the visitor's language."""
-        return self._localized("short_name")
+        return self.localized("short_name")
 
     @property
     def display_address(self):
         """Address in the visitor's language."""
-        return self._localized("address")
+        return self.localized("address")

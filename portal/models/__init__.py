@@ -1,0 +1,16 @@
+"""Shared models: site settings, school taxonomy (subjects, classes) and page mixins."""
+
+from .mixins import GRADE_CHOICES, GradeRangeMixin, LocalizedNameMixin
+from .settings import SOCIAL_NETWORKS, SchoolSettings, SocialLinkBlock
+from .taxonomy import SchoolClass, Subject
+
+__all__ = [
+    "GRADE_CHOICES",
+    "SOCIAL_NETWORKS",
+    "GradeRangeMixin",
+    "LocalizedNameMixin",
+    "SchoolClass",
+    "SchoolSettings",
+    "SocialLinkBlock",
+    "Subject",
+]
