@@ -72,7 +72,10 @@ def math_in_text(text):
 def _render_match_escaped(match):
     display = match.group("display") is not None
     latex = html.unescape(match.group("display" if display else "inline"))
-    return str(render_math(latex, "block" if display else "inline"))
+    if not display:
+        return str(render_math(latex, "inline"))
+    # A wide display formula scrolls inside its own keyboard-focusable box.
+    return f'<span class="math-display" tabindex="0">{render_math(latex, "block")}</span>'
 
 
 @lru_cache(maxsize=1024)

@@ -161,7 +161,11 @@ def prepare_questions(value):
                 "question": question.get("question"),
                 "explanation": question.get("explanation"),
                 "options": [
-                    {"index": index, "text": option.get("text"), "correct": option.get("correct")}
+                    {
+                        "index": index,
+                        "text": option.get("text"),
+                        "has_math": "\\(" in (option.get("text") or ""),
+                    }
                     for index, option in enumerate(options, start=1)
                 ],
                 "key": json.dumps(
