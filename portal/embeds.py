@@ -23,7 +23,6 @@ RUTUBE_PROVIDER = {
 }
 
 
-
 class RuTubeFinder(OEmbedFinder):
     """Wagtail's oEmbed finder asking RuTube's endpoint about RuTube addresses."""
 
@@ -84,5 +83,3 @@ class VKVideoFinder(EmbedFinder):
                 height,
             ),
         }
-
-

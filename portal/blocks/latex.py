@@ -172,29 +172,27 @@ def _check_tokens(latex):
     """Braces, \\left/\\right and \\begin/\\end balanced; only known commands."""
     braces = 0
     fences = []  # a stack of "left"/"begin:<env>"
-    for token in tokenize(latex):
-        if token == "{":
+    for piece in tokenize(latex):
+        if piece == "{":
             braces += 1
-        elif token == "}":
+        elif piece == "}":
             braces -= 1
             if braces < 0:
                 raise LatexError(_("Лишняя закрывающая фигурная скобка «}»."))
-        elif token == r"\left":
+        elif piece == r"\left":
             fences.append(r"\left")
-        elif token == r"\right":
+        elif piece == r"\right":
             if not fences or fences[-1] != r"\left":
                 raise LatexError(_("«\\right» без парного «\\left»."))
             fences.pop()
-        elif token == r"\middle":
+        elif piece == r"\middle":
             if r"\left" not in fences:
                 raise LatexError(_("«\\middle» можно ставить только между «\\left» и «\\right»."))
-        elif token.startswith((r"\begin{", r"\end{")):
-            name = token[token.index("{") + 1 : -1]
+        elif piece.startswith((r"\begin{", r"\end{")):
+            name = piece[piece.index("{") + 1 : -1]
             if name not in KNOWN_ENVIRONMENTS:
-                raise LatexError(
-                    format_lazy(_("Неизвестное окружение «{name}»."), name=name)
-                )
-            if token.startswith(r"\begin"):
+                raise LatexError(format_lazy(_("Неизвестное окружение «{name}»."), name=name))
+            if piece.startswith(r"\begin"):
                 fences.append("begin:" + name)
             elif not fences or fences[-1] != "begin:" + name:
                 raise LatexError(
@@ -202,26 +200,28 @@ def _check_tokens(latex):
                 )
             else:
                 fences.pop()
-        elif token.startswith("\\") and COMMAND_PATTERN.match(token):
-            if token in FORBIDDEN_COMMANDS:
+        elif piece.startswith("\\") and COMMAND_PATTERN.match(piece):
+            if piece in FORBIDDEN_COMMANDS:
                 raise LatexError(
-                    format_lazy(_("Команда «{command}» на сайте не разрешена."), command=token)
+                    format_lazy(_("Команда «{command}» на сайте не разрешена."), command=piece)
                 )
-            if token not in KNOWN_COMMANDS:
-                raise LatexError(format_lazy(_("Неизвестная команда «{command}»."), command=token))
+            if piece not in KNOWN_COMMANDS:
+                raise LatexError(format_lazy(_("Неизвестная команда «{command}»."), command=piece))
     if braces > 0:
         raise LatexError(_("Не закрыта фигурная скобка «{»."))
     if fences:
         if fences[-1] == r"\left":
             raise LatexError(_("«\\left» без парного «\\right»."))
         name = fences[-1].split(":", 1)[1]
-        raise LatexError(format_lazy(_("Не закрыто окружение «{name}» (нет «\\end{{{name}}}»)."), name=name))
+        raise LatexError(
+            format_lazy(_("Не закрыто окружение «{name}» (нет «\\end{{{name}}}»)."), name=name)
+        )
 
 
 def _resolve_references(text):
     def replace(match):
         code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-        if code < 0x20 and code not in (0x9, 0xA, 0xD) or code > 0x10FFFF:
+        if (code < 0x20 and code not in (0x9, 0xA, 0xD)) or code > 0x10FFFF:
             return ""
         return chr(code)
 

@@ -73,9 +73,7 @@ class VideoBlock(blocks.StructBlock):
         if document and document.file_extension.lower() not in VIDEO_FILE_EXTENSIONS:
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "file": ValidationError(
-                        _("Файл видео должен быть в формате MP4 или WebM.")
-                    )
+                    "file": ValidationError(_("Файл видео должен быть в формате MP4 или WebM."))
                 }
             )
         return value

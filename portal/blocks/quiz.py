@@ -117,9 +117,7 @@ class QuizQuestionBlock(blocks.StructBlock):
 class QuizBlock(blocks.StructBlock):
     """A self-check quiz; the visitor's answers are never stored."""
 
-    title = blocks.CharBlock(
-        max_length=200, default=_("Проверь себя"), label=_("Заголовок")
-    )
+    title = blocks.CharBlock(max_length=200, default=_("Проверь себя"), label=_("Заголовок"))
     questions = blocks.ListBlock(QuizQuestionBlock(), min_num=1, label=_("Вопросы"))
 
     class Meta:

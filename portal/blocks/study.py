@@ -30,7 +30,9 @@ class SolvedProblemBlock(blocks.StructBlock):
     """A worked example: the statement, an optional hint, the solution behind a
     ``<details>`` (opens without JavaScript) and the answer."""
 
-    title = blocks.CharBlock(max_length=200, label=_("Название"), help_text=_("Например, «Задача 1»."))
+    title = blocks.CharBlock(
+        max_length=200, label=_("Название"), help_text=_("Например, «Задача 1».")
+    )
     statement = MathRichTextBlock(features=PROBLEM_FEATURES, label=_("Условие"))
     hint = MathRichTextBlock(features=PROBLEM_FEATURES, required=False, label=_("Подсказка"))
     solution = MathRichTextBlock(features=PROBLEM_FEATURES, label=_("Решение"))
@@ -88,7 +90,6 @@ class LiteratureEntryBlock(blocks.StructBlock):
         label = _("Источник")
 
 
-
 def _with_full_stop(text):
     text = str(text).strip()
     return text if text.endswith((".", "!", "?", "…")) else text + "."
@@ -130,7 +131,9 @@ def format_entry(entry):
             areas.append(conditional_escape(imprint))
         if pages:
             areas.append(
-                format_html("{} {}", pages, _("с.")) if pages.isdigit() else conditional_escape(pages)
+                format_html("{} {}", pages, _("с."))
+                if pages.isdigit()
+                else conditional_escape(pages)
             )
     if entry.get("url"):
         areas.append(
@@ -169,7 +172,6 @@ class UsefulLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Ссылка")
-
 
 
 class UsefulLinksBlock(blocks.StructBlock):

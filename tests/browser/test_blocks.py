@@ -26,7 +26,7 @@ def study_page(live_site):
             "type": "solved_problem",
             "value": {
                 "title": "Задача 1",
-                "statement": "<p>В урне 3 белых и 2 чёрных шара. Найдите вероятность вынуть белый.</p>",
+                "statement": "<p>В урне 3 белых и 2 чёрных шара. Какова вероятность белого?</p>",
                 "hint": "",
                 "solution": r"<p>Исходов 5, благоприятных 3: \(P=\frac{3}{5}\).</p>",
                 "answer": "0,6",
@@ -34,7 +34,7 @@ def study_page(live_site):
         },
         {"type": "quiz", "value": QUIZ},
     ]
-    page = StandardPageFactory(
+    StandardPageFactory(
         parent=live_site["home"],
         title="Вероятность",
         slug="veroyatnost",

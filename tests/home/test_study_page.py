@@ -83,7 +83,10 @@ def test_good_formula_is_published_as_mathml(client, admin_user, published):
         edit_data(
             published,
             [
-                ("math", {"latex": r"\sum_{k=0}^{n} \binom{n}{k} = 2^n", "label": "", "caption": ""}),
+                (
+                    "math",
+                    {"latex": r"\sum_{k=0}^{n} \binom{n}{k} = 2^n", "label": "", "caption": ""},
+                ),
                 ("paragraph", rich_text(r"<p>При \(n = 3\) сумма равна 8.</p>")),
             ],
         ),

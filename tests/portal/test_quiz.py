@@ -146,7 +146,9 @@ def test_grading_a_known_answer_set():
 
 @pytest.fixture
 def quiz_page(home):
-    return StandardPageFactory(parent=home, title="Вероятность", slug="veroyatnost", body=quiz_body())
+    return StandardPageFactory(
+        parent=home, title="Вероятность", slug="veroyatnost", body=quiz_body()
+    )
 
 
 def quiz_url(page, block_id=None, prefix=""):
@@ -227,9 +229,7 @@ def test_unknown_unpublished_private_and_other_language_pages_are_404(client, si
     draft = StandardPageFactory(parent=site["home"], body=quiz_body(), live=False)
     assert client.post(quiz_url(draft), {}).status_code == 404
 
-    PageViewRestriction.objects.create(
-        page=quiz_page, restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=quiz_page, restriction_type=PageViewRestriction.LOGIN)
     assert client.post(quiz_url(quiz_page), {"q1": "2"}).status_code == 404
 
     restricted = StandardPageFactory(parent=site["home"], body=quiz_body())

@@ -12,7 +12,7 @@ def test_solved_problem_hides_hint_and_solution_in_details():
     value = block.to_python(
         {
             "title": "Задача 1",
-            "statement": r"<p>Из урны с 3 белыми и 2 чёрными шарами берут один. Найдите \(P(A)\).</p>",
+            "statement": r"<p>В урне 3 белых и 2 чёрных шара. Найдите \(P(A)\).</p>",
             "hint": "<p>Посчитайте благоприятные исходы.</p>",
             "solution": r"<p>Всего исходов 5, благоприятных 3: \[P(A)=\frac{3}{5}.\]</p>",
             "answer": r"\(\frac{3}{5}\) или 0,6",
@@ -85,7 +85,10 @@ def test_literature_follows_gost_style():
         "Теория вероятностей и статистика. 7–9 классы : учебник</span>. — "
         "Москва : Просвещение, 2023. — 255 с." in html
     )
-    assert "Вероятность в школьном курсе</span> // Математика в школе. № 4. — 2021. — С. 12–18." in html
+    assert (
+        "Вероятность в школьном курсе</span> // Математика в школе. № 4. — 2021. — С. 12–18."
+        in html
+    )
     assert 'URL: <a href="https://school.example/article" rel="noopener">' in html
     assert "Есть в школьной библиотеке." in html
     assert html.count("<li>") == 2
@@ -123,7 +126,9 @@ def test_useful_links_render_with_descriptions():
     )
     block.clean(value)
     html = block.render(value)
-    assert '<a href="https://fipi.example/bank/" rel="noopener">Открытый банк заданий ФИПИ</a>' in html
+    assert (
+        '<a href="https://fipi.example/bank/" rel="noopener">Открытый банк заданий ФИПИ</a>' in html
+    )
     assert "Задания ОГЭ и ЕГЭ с ответами." in html
 
 

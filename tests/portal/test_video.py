@@ -23,8 +23,12 @@ YOUTUBE_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 def video(url="", document=None, title="Видеоурок", transcript=""):
     block = VideoBlock()
     return block, block.to_python(
-        {"title": title, "url": url, "file": document.pk if document else None,
-         "transcript": transcript}
+        {
+            "title": title,
+            "url": url,
+            "file": document.pk if document else None,
+            "transcript": transcript,
+        }
     )
 
 
