@@ -247,7 +247,7 @@ MATH_TOPICS = [
         "grades": (9, None),
         "classes": ["9А", "9Б"],
         "days": (49, 62),
-        "summary": "Колоколообразное распределение роста, ошибок измерений и сумм многих слагаемых.",
+        "summary": "Колоколообразное распределение роста, ошибок измерений, сумм слагаемых.",
         "body": [
             paragraph(
                 "<p>Многие величины — рост людей, ошибки измерений, результаты большого "
@@ -422,8 +422,7 @@ HOMEWORK = [
         ["9А", "9Б"],
         -1,
         1,
-        "<p>Упражнение 87: расставьте знаки препинания, подчеркните грамматические "
-        "основы.</p>",
+        "<p>Упражнение 87: расставьте знаки препинания, подчеркните грамматические основы.</p>",
     ),
 ]
 
@@ -486,7 +485,7 @@ def create_teachers():
 
 def load(ctx):
     """«Предметы» with three sections, their topics and homework; «Классы»."""
-    home, home_en = ctx.homes["ru"], ctx.homes["en"]
+    home = ctx.homes["ru"]
     admin = ctx.objects["admin"]
     classes = {str(school_class): school_class for school_class in SchoolClass.objects.all()}
     teachers = create_teachers()

@@ -140,9 +140,7 @@ class ClassIndexPage(RoutablePageMixin, Page):
         grades = {}
         for school_class in SchoolClass.objects.all():
             grades.setdefault(school_class.grade, []).append(school_class)
-        return self.render(
-            request, context_overrides={"grades": sorted(grades.items())}
-        )
+        return self.render(request, context_overrides={"grades": sorted(grades.items())})
 
     @path("<slug:class_slug>/")
     def class_detail(self, request, class_slug):
