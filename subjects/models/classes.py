@@ -61,8 +61,16 @@ class ClassIndexPage(RoutablePageMixin, Page):
             raise Http404(_("Такого класса нет.")) from None
 
     def visible_topics(self):
-        """Live, public topics in this page's language (with Russian fallback)."""
-        return TopicPage.objects.live().public().for_locale(self.locale).defer_streamfields()
+        """Live, public topics in this page's language (with Russian fallback).
+
+        Built once per request (the page object lives as long as the request): the
+        view restrictions and the default locale are then looked up once.
+        """
+        if not hasattr(self, "_visible_topics"):
+            self._visible_topics = (
+                TopicPage.objects.live().public().for_locale(self.locale).defer_streamfields()
+            )
+        return self._visible_topics
 
     def with_subjects(self, topics):
         """Give each topic its ``subject_page`` (its parent) in one query."""
@@ -133,14 +141,19 @@ class ClassIndexPage(RoutablePageMixin, Page):
         self.with_subjects([item.topic for item in homework])
         return homework
 
-    # Routes -------------------------------------------------------------------------
+    # Routes (the index route "" is RoutablePageMixin's: the list of classes) ----------
 
-    @path("")
-    def class_list(self, request):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A callable: the template of a single class never asks for it.
+        context["grades"] = self.classes_by_grade
+        return context
+
+    def classes_by_grade(self):
         grades = {}
         for school_class in SchoolClass.objects.all():
             grades.setdefault(school_class.grade, []).append(school_class)
-        return self.render(request, context_overrides={"grades": sorted(grades.items())})
+        return sorted(grades.items())
 
     @path("<slug:class_slug>/")
     def class_detail(self, request, class_slug):

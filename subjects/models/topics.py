@@ -181,9 +181,11 @@ class TopicPage(GradeRangeMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["homework_list"] = attach_documents(
-            self.homework.prefetch_related("classes").order_by("due_date", "sort_order")
-        )
+        homework = self.homework.order_by("due_date", "sort_order")
+        if not getattr(request, "is_preview", False):
+            # A preview keeps homework in memory (unsaved); there is nothing to prefetch.
+            homework = homework.prefetch_related("classes")
+        context["homework_list"] = attach_documents(homework)
         return context
 
 
