@@ -30,7 +30,11 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "subjects.SubjectIndexPage",
+        "subjects.ClassIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("главная страница")

@@ -1,0 +1,168 @@
+"""Subject sections: the index of all subjects and one page per subject."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+
+from portal.models import GradeRangeMixin
+
+from .topics import TopicPage, group_topics
+
+# The rendition the subject cards and the subject page header use.
+COVER_FILTER = "fill-480x270"
+
+
+class SubjectIndexPage(Page):
+    """«Предметы»: the list of subject sections, shown as cards.
+
+    Sits under the home page (one per language); its children are the subject pages.
+    """
+
+    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["subjects.SubjectPage"]
+
+    class Meta:
+        verbose_name = _("список предметов")
+        verbose_name_plural = _("списки предметов")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subject_pages"] = (
+            SubjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("subject")
+            .prefetch_related(
+                Prefetch(
+                    "cover_image",
+                    queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER),
+                )
+            )
+            .order_by("subject__sort_order", "title")
+        )
+        return context
+
+
+class SubjectPage(GradeRangeMixin, Page):
+    """One subject's section («Математика»), run by its teachers.
+
+    Sits under the subject index; its children are the topics. The page lists the
+    topics by grade and term and says which are studied now, which come next and
+    which are done.
+    """
+
+    subject = models.ForeignKey(
+        "portal.Subject",
+        verbose_name=_("предмет"),
+        on_delete=models.PROTECT,
+        related_name="subject_pages",
+        help_text=_("По предмету раздел находят в фильтрах, олимпиадах и портфолио учителей."),
+    )
+    description = models.TextField(
+        _("описание"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Коротко о предмете и о том, как устроен раздел."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("обложка"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Картинка для карточки раздела в списке предметов."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("subject"),
+                FieldRowPanel([FieldPanel("grade_from"), FieldPanel("grade_to")]),
+                FieldPanel("description"),
+                FieldPanel("cover_image"),
+            ],
+            heading=_("О разделе"),
+        ),
+        InlinePanel(
+            "teachers",
+            heading=_("Учителя"),
+            label=_("Учитель"),
+            help_text=_("В том порядке, в каком их показывать на странице."),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    parent_page_types = ["subjects.SubjectIndexPage"]
+    subpage_types = ["subjects.TopicPage"]
+
+    class Meta:
+        verbose_name = _("раздел предмета")
+        verbose_name_plural = _("разделы предметов")
+
+    def topics(self):
+        """Live, public topics of this subject, ready for a listing (one query + prefetch)."""
+        topics = TopicPage.objects.child_of(self)
+        default = Locale.get_default()
+        source = None if self.locale_id == default.pk else self.get_translation_or_none(default)
+        if source is not None:
+            # An English section also lists the Russian topics nobody has translated yet.
+            topics = (topics | TopicPage.objects.child_of(source)).for_locale(self.locale)
+        return (
+            topics.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related("classes")
+            .order_by("grade_from", "grade_to", "term", "start_date", "path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["today"] = today
+        context["topic_groups"] = group_topics(self.topics(), today)
+        context["subject_teachers"] = self.teachers.select_related("user")
+        return context
+
+
+class SubjectTeacher(Orderable):
+    """A teacher of a subject section, in display order, with an optional role."""
+
+    page = ParentalKey(SubjectPage, on_delete=models.CASCADE, related_name="teachers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("учитель"),
+        on_delete=models.CASCADE,
+        related_name="subject_sections",
+    )
+    role = models.CharField(
+        _("роль"),
+        max_length=100,
+        blank=True,
+        help_text=_("Например: «учитель», «руководитель МО». Можно оставить пустым."),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("учитель раздела")
+        verbose_name_plural = _("учителя раздела")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.user.get_full_name() or self.user.get_username()
