@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.blocks import BaseStreamBlock
+from portal.blocks import BaseStreamBlock, StudyStreamBlock
 
 
 class HomePage(Page):
@@ -49,7 +49,7 @@ class StandardPage(Page):
     """
 
     introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("содержимое"))
+    body = StreamField(StudyStreamBlock(), blank=True, verbose_name=_("содержимое"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [

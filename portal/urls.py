@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import views as portal_views
 from search import views as search_views
 
 urlpatterns = [
@@ -27,6 +28,9 @@ if settings.DEBUG:
 # Russian pages live at the root, English ones under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path(
+        "quiz/<int:page_id>/<slug:block_id>/", portal_views.check_quiz, name="check_quiz"
+    ),
     # Wagtail's page serving comes last: it catches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -15,7 +15,12 @@ from .basic import (
     ImageBlock,
     TimetableBlock,
 )
-from .streams import BaseStreamBlock
+from .latex import LatexError, latex_to_mathml, render_math
+from .math import LatexBlock, MathBlock, MathRichText, MathRichTextBlock, MathTextBlock
+from .media import VideoBlock
+from .quiz import QuizBlock
+from .streams import BaseStreamBlock, StudyStreamBlock
+from .study import LiteratureBlock, SolvedProblemBlock, UsefulLinksBlock
 
 __all__ = [
     "RICH_TEXT_FEATURES",
@@ -26,5 +31,19 @@ __all__ = [
     "GalleryBlock",
     "HeadingBlock",
     "ImageBlock",
+    "LatexBlock",
+    "LatexError",
+    "LiteratureBlock",
+    "MathBlock",
+    "MathRichText",
+    "MathRichTextBlock",
+    "MathTextBlock",
+    "QuizBlock",
+    "SolvedProblemBlock",
+    "StudyStreamBlock",
     "TimetableBlock",
+    "UsefulLinksBlock",
+    "VideoBlock",
+    "latex_to_mathml",
+    "render_math",
 ]

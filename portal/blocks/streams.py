@@ -13,6 +13,10 @@ from .basic import (
     ImageBlock,
     TimetableBlock,
 )
+from .math import MathBlock, MathRichTextBlock
+from .media import VideoBlock
+from .quiz import QuizBlock
+from .study import LiteratureBlock, SolvedProblemBlock, UsefulLinksBlock
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -31,3 +35,21 @@ class BaseStreamBlock(blocks.StreamBlock):
     embed = CaptionedEmbedBlock()
     callout = CalloutBlock()
     table = TimetableBlock()
+
+
+class StudyStreamBlock(BaseStreamBlock):
+    """The body of study material (free pages, topics, exam tasks): everything in
+    ``BaseStreamBlock`` plus mathematics, video, solved problems, quizzes,
+    literature and useful links. Paragraphs here understand inline math."""
+
+    paragraph = MathRichTextBlock(
+        icon="pilcrow",
+        label=_("Текст"),
+        template="blocks/paragraph_block.html",
+    )
+    math = MathBlock()
+    video = VideoBlock()
+    solved_problem = SolvedProblemBlock()
+    quiz = QuizBlock()
+    literature = LiteratureBlock()
+    links = UsefulLinksBlock()

@@ -186,6 +186,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "xls",
     "xlsx",
     "zip",
+    # Video lessons uploaded by teachers, played with <video> by VideoBlock.
+    "mp4",
+    "webm",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
@@ -199,3 +202,11 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@school.example")
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Video embeds: VK Video (player built from the address, no network), RuTube (its
+# oEmbed endpoint), then Wagtail's own oEmbed provider list (YouTube, Vimeo …).
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "portal.embeds.VKVideoFinder"},
+    {"class": "portal.embeds.RuTubeFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]

@@ -1,0 +1,188 @@
+"""Mathematics in page bodies: display formulas and inline math inside text.
+
+Teachers write LaTeX; visitors get MathML made on the server (no JavaScript, read by
+screen readers). Inside text ``\\(…\\)`` marks an inline formula and ``\\[…\\]`` a
+display one, as in LaTeX itself.
+"""
+
+import html
+import re
+from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.rich_text import RichText
+
+from .basic import RICH_TEXT_FEATURES
+from .latex import LatexError, check_latex, render_math
+
+# \( … \) inline, \[ … \] display; a formula stays inside one text run.
+FORMULA_PATTERN = re.compile(r"\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\]", re.DOTALL)
+UNCLOSED_PATTERN = re.compile(r"\\[(\[]")
+TAG_PATTERN = re.compile(r"(<[^>]*>)")
+
+
+def find_formulas(text):
+    """(latex, display) for each formula in plain ``text``; raises ``LatexError`` for
+    an opening delimiter that is never closed."""
+    formulas = []
+    position = 0
+    for match in FORMULA_PATTERN.finditer(text):
+        if UNCLOSED_PATTERN.search(text, position, match.start()):
+            break
+        display = match.group("display") is not None
+        formulas.append((match.group("display" if display else "inline"), display))
+        position = match.end()
+    if UNCLOSED_PATTERN.search(text, position):
+        raise LatexError(_("Формула не закрыта: «\\(» нужно закрыть «\\)», «\\[» — «\\]»."))
+    return formulas
+
+
+def formula_error(latex, error):
+    return ValidationError(
+        format_lazy(_("Ошибка в формуле «{latex}»: {message}"), latex=latex, message=error.message)
+    )
+
+
+def check_text_formulas(text):
+    """Raise ``ValidationError`` for the first refused formula in plain ``text``."""
+    try:
+        formulas = find_formulas(text)
+    except LatexError as error:
+        raise ValidationError(error.message) from error
+    for latex, _display in formulas:
+        try:
+            check_latex(latex)
+        except LatexError as error:
+            raise formula_error(latex, error) from error
+
+
+def math_in_text(text):
+    """Plain text → escaped HTML with its formulas as MathML."""
+    escaped = str(escape(text))
+    return mark_safe(  # noqa: S308 - text escaped, formulas rebuilt by render_math
+        FORMULA_PATTERN.sub(_render_match_escaped, escaped)
+    )
+
+
+def _render_match_escaped(match):
+    display = match.group("display") is not None
+    latex = html.unescape(match.group("display" if display else "inline"))
+    return str(render_math(latex, "block" if display else "inline"))
+
+
+@lru_cache(maxsize=1024)
+def math_in_html(markup):
+    """Rich-text HTML → the same HTML with formulas in its text runs as MathML."""
+    parts = TAG_PATTERN.split(markup)
+    for index, part in enumerate(parts):
+        if part and not part.startswith("<") and ("\\(" in part or "\\[" in part):
+            parts[index] = FORMULA_PATTERN.sub(_render_match_escaped, part)
+    return "".join(parts)
+
+
+def rich_text_formulas_source(source):
+    """The text runs of rich-text source HTML, unescaped, for validation."""
+    return [html.unescape(part) for part in TAG_PATTERN.split(source) if not part.startswith("<")]
+
+
+class MathRichText(RichText):
+    """Rich text whose ``\\(…\\)`` / ``\\[…\\]`` formulas render as MathML."""
+
+    def __html__(self):
+        return mark_safe(math_in_html(str(super().__html__())))  # noqa: S308 - formulas rebuilt
+
+
+class MathRichTextBlock(blocks.RichTextBlock):
+    """Rich text in which teachers write inline ``\\(…\\)`` and display ``\\[…\\]`` math."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        kwargs.setdefault(
+            "help_text",
+            _("Формулы в LaTeX: \\( x^2 \\) — в строке, \\[ \\frac{a}{b} \\] — отдельной строкой."),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return MathRichText(value)
+
+    def normalize(self, value):
+        if isinstance(value, MathRichText):
+            return value
+        if isinstance(value, RichText):
+            return MathRichText(value.source)
+        return MathRichText(value and str(value))
+
+    def value_from_form(self, value):
+        return MathRichText(value)
+
+    def get_default(self):
+        return self.normalize(super().get_default())
+
+    def clean(self, value):
+        value = super().clean(value)
+        for run in rich_text_formulas_source(value.source or ""):
+            check_text_formulas(run)
+        return value
+
+    class Meta:
+        icon = "pilcrow"
+
+
+class MathTextBlock(blocks.CharBlock):
+    """A line of plain text that may hold ``\\(…\\)`` formulas (an answer, an option).
+
+    Templates show it with the ``math_text`` filter of ``study_tags``."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        check_text_formulas(value or "")
+        return value
+
+
+class LatexBlock(blocks.TextBlock):
+    """The LaTeX source of one formula, checked before it can be saved."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("rows", 3)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value:
+            try:
+                check_latex(value)
+            except LatexError as error:
+                raise ValidationError(error.message) from error
+        return value
+
+
+class MathBlock(blocks.StructBlock):
+    """A display formula with an optional label (equation number) and caption."""
+
+    latex = LatexBlock(
+        label=_("Формула (LaTeX)"),
+        help_text=_("Без знаков $ и \\[ \\]. Например: \\frac{a+b}{2} \\geq \\sqrt{ab}"),
+    )
+    label = blocks.CharBlock(
+        required=False,
+        max_length=20,
+        label=_("Номер"),
+        help_text=_("Например, (1) — чтобы ссылаться на формулу в тексте."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=300, label=_("Подпись"))
+
+    class Meta:
+        icon = "code"
+        label = _("Формула")
+        template = "blocks/math_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["mathml"] = render_math(value.get("latex") or "", "block")
+        return context

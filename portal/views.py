@@ -1,0 +1,68 @@
+"""Views of the shared core that are not pages."""
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from wagtail.blocks import StreamValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.struct_block import StructValue
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+
+from portal.blocks.quiz import QuizBlock, grade_quiz
+
+
+def find_quiz(value, block_id):
+    """The value of the QuizBlock with stream id ``block_id`` inside a stream value."""
+    if isinstance(value, StreamValue):
+        for child in value:
+            if child.id == block_id and isinstance(child.block, QuizBlock):
+                return child.value
+            found = find_quiz(child.value, block_id)
+            if found is not None:
+                return found
+    elif isinstance(value, StructValue):
+        for item in value.values():
+            found = find_quiz(item, block_id)
+            if found is not None:
+                return found
+    elif isinstance(value, ListValue):
+        for item in value:
+            found = find_quiz(item, block_id)
+            if found is not None:
+                return found
+    return None
+
+
+@csrf_exempt  # grading is side-effect free, and cached pages carry no CSRF token
+def check_quiz(request, page_id, block_id):
+    """Grade one self-check quiz without JavaScript and show the page with the score.
+
+    Only live pages of the current language that the visitor may see; anything
+    else (unknown page or quiz, a private page) is a 404.
+    """
+    page = get_object_or_404(
+        Page.objects.live().filter(locale=Locale.get_active()), pk=page_id
+    ).specific
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    if request.method != "POST":
+        return HttpResponseRedirect(page.get_url(request) or "/")
+
+    quiz = None
+    for model_field in page._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            quiz = find_quiz(getattr(page, model_field.name), block_id)
+            if quiz is not None:
+                break
+    if quiz is None:
+        raise Http404
+
+    request.quiz_results = {block_id: grade_quiz(quiz, request.POST)}
+    response = page.serve(request)
+    if hasattr(response, "render"):
+        response = response.render()
+    add_never_cache_headers(response)
+    return response
