@@ -182,8 +182,13 @@ class ExamTaskPage(Page):
         """Related live, public topics, in this page's language where translated."""
         from subjects.models import TopicPage
 
+        # In a preview the relation is modelcluster's in-memory FakeQuerySet.
+        ids = self.related_topics.values_list("id", flat=True)
+        if not isinstance(ids, models.QuerySet):
+            ids = list(ids)
         topics = list(
-            self.related_topics.live()
+            TopicPage.objects.filter(pk__in=ids)
+            .live()
             .public()
             .defer_streamfields()
             .only("id", "path", "depth", "url_path", "title", "locale_id", "translation_key")
