@@ -34,6 +34,7 @@ class HomePage(Page):
         "home.StandardPage",
         "subjects.SubjectIndexPage",
         "subjects.ClassIndexPage",
+        "exam_prep.ExamPrepIndexPage",
     ]
 
     class Meta:

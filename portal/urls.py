@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("quiz/<int:page_id>/<slug:block_id>/", portal_views.check_quiz, name="check_quiz"),
+    path("", include("exam_prep.urls")),
     # Wagtail's page serving comes last: it catches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,0 +1,456 @@
+"""The exam hub («ГИА и ЕГЭ») and one page per exam with its dates and scoring."""
+
+import datetime
+import itertools
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBlock
+from portal.blocks import StudyStreamBlock
+
+# How many upcoming exam dates the hub lists.
+NEAREST_DATES = 8
+
+
+class ExamKind(models.TextChoices):
+    OGE = "oge", _("ОГЭ")
+    EGE = "ege", _("ЕГЭ")
+    GVE = "gve", _("ГВЭ")
+
+
+class ExamLevel(models.TextChoices):
+    BASE = "base", _("базовый уровень")
+    PROFILE = "profile", _("профильный уровень")
+
+
+class KeyDateKind(models.TextChoices):
+    EARLY = "early", _("досрочный период")
+    MAIN = "main", _("основной период")
+    RESERVE = "reserve", _("резервный день")
+    RESULTS = "results", _("результаты")
+    APPEAL = "appeal", _("апелляция: последний день подачи")
+    OTHER = "other", _("другое")
+
+
+# Days of the main exam season: the countdown and the hub's nearest dates count to
+# these (the early period is for a few groups of students, so it is listed, not counted).
+EXAM_DAY_KINDS = {KeyDateKind.MAIN, KeyDateKind.RESERVE}
+
+
+@dataclass
+class Countdown:
+    """Where "today" stands relative to an exam: the next exam day and days left."""
+
+    date: datetime.date | None
+    days: int | None
+    passed: bool
+
+
+def countdown_to(dates, today):
+    """A ``Countdown`` to the first of ``dates`` (exam days) that is not before ``today``."""
+    dates = sorted(dates)
+    upcoming = [day for day in dates if day >= today]
+    if upcoming:
+        return Countdown(date=upcoming[0], days=(upcoming[0] - today).days, passed=False)
+    return Countdown(date=None, days=None, passed=bool(dates))
+
+
+class ExamQuerySet(PageQuerySet):
+    def for_locale(self, locale):
+        """Exams of ``locale`` plus default-language exams nobody translated into it."""
+        default = Locale.get_default()
+        if locale.pk == default.pk:
+            return self.filter(locale=locale)
+        translated = ExamPage.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=locale, live=True
+        )
+        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+
+
+ExamPageManager = PageManager.from_queryset(ExamQuerySet)
+
+
+class ExamPrepIndexPage(Page):
+    """«ГИА и ЕГЭ»: the exam-preparation hub, exams grouped by kind and subject.
+
+    Sits under the home page (one per language, so no ``max_count``: the English
+    translation counts too); its children are the exam pages. Shows the nearest exam
+    days with a countdown and, once the events app is merged, the consultations
+    (context key ``consultations``).
+    """
+
+    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exam_prep.ExamPage"]
+
+    class Meta:
+        verbose_name = _("раздел «ГИА и ЕГЭ»")
+        verbose_name_plural = _("разделы «ГИА и ЕГЭ»")
+
+    def exams(self):
+        """Live, public exams of this hub (English hub: untranslated Russian ones too)."""
+        exams = ExamPage.objects.child_of(self)
+        default = Locale.get_default()
+        source = None if self.locale_id == default.pk else self.get_translation_or_none(default)
+        if source is not None:
+            exams = (exams | ExamPage.objects.child_of(source)).for_locale(self.locale)
+        return (
+            exams.live()
+            .public()
+            .defer_streamfields()
+            .select_related("subject")
+            .prefetch_related("key_dates")
+            .order_by("kind", "subject__sort_order", "level", "-year", "title")
+        )
+
+    @staticmethod
+    def group_exams(exams):
+        """``[{"kind", "label", "subjects": [{"subject", "exams": [...]}]}]`` in order."""
+        groups = []
+        for exam in exams:
+            if not groups or groups[-1]["kind"] != exam.kind:
+                groups.append({"kind": exam.kind, "label": exam.get_kind_display(), "subjects": []})
+            subjects = groups[-1]["subjects"]
+            if not subjects or subjects[-1]["subject"].pk != exam.subject_id:
+                subjects.append({"subject": exam.subject, "exams": []})
+            subjects[-1]["exams"].append(exam)
+        order = [kind.value for kind in ExamKind]
+        groups.sort(key=lambda group: order.index(group["kind"]))
+        return groups
+
+    @staticmethod
+    def nearest_dates(exams, today, limit=NEAREST_DATES):
+        """Upcoming exam days of ``exams`` (prefetched key dates), soonest first."""
+        dates = [
+            {"exam": exam, "key_date": key_date, "days": (key_date.date - today).days}
+            for exam in exams
+            for key_date in exam.key_dates.all()
+            if key_date.kind in EXAM_DAY_KINDS and key_date.date >= today
+        ]
+        dates.sort(key=lambda item: (item["key_date"].date, item["exam"].title))
+        return dates[:limit]
+
+    def consultations(self):
+        """Consultation events for the hub: filled in by the events app (empty here)."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        exams = list(self.exams())
+        for exam in exams:
+            exam.countdown = countdown_to(exam.exam_days(), today)
+        context.update(
+            today=today,
+            exam_groups=self.group_exams(exams),
+            nearest_dates=self.nearest_dates(exams, today),
+            consultations=self.consultations(),
+        )
+        return context
+
+
+class ExamPage(RoutablePageMixin, Page):
+    """One exam of one year («ЕГЭ по математике, профильный уровень, 2027»).
+
+    Sits under the «ГИА и ЕГЭ» hub; its children are the task pages (one per task
+    number). Carries the dates with a countdown, the format, the scoring table and
+    the official documents, shows the task-number grid, and serves a practice variant
+    at ``variant/`` (graded by a form POST to ``exam_prep.views.check_variant``).
+
+    The subject is a ``portal.Subject`` (so filters by subject work site-wide); the
+    page links to the live subject section of that subject in its language.
+    """
+
+    kind = models.CharField(_("экзамен"), max_length=3, choices=ExamKind.choices)
+    subject = models.ForeignKey(
+        "portal.Subject",
+        verbose_name=_("предмет"),
+        on_delete=models.PROTECT,
+        related_name="exam_pages",
+    )
+    level = models.CharField(
+        _("уровень"),
+        max_length=10,
+        choices=ExamLevel.choices,
+        blank=True,
+        help_text=_("Только где экзамен делится на уровни: ЕГЭ по математике."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("год"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("продолжительность, минут"), null=True, blank=True
+    )
+    allowed_materials = models.TextField(
+        _("что можно взять на экзамен"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Например: линейка без справочной информации, справочные материалы в КИМ."),
+    )
+    max_primary_score = models.PositiveSmallIntegerField(
+        _("максимальный первичный балл"), validators=[MinValueValidator(1)]
+    )
+    scoring = StreamField(
+        [("row", ScoreRowBlock())],
+        blank=True,
+        verbose_name=_("шкала перевода баллов"),
+        help_text=_("По строке на каждый первичный балл от 0 до максимального, по возрастанию."),
+    )
+    documents = StreamField(
+        [("document", OfficialDocumentBlock())],
+        blank=True,
+        verbose_name=_("официальные документы"),
+        help_text=_("Спецификация, кодификатор, демоверсия — файлом или ссылкой на ФИПИ."),
+    )
+    body = StreamField(StudyStreamBlock(), blank=True, verbose_name=_("об экзамене"))
+
+    objects = ExamPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("level"), FieldPanel("year")]),
+                FieldPanel("subject"),
+                FieldPanel("introduction"),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("max_primary_score")]),
+                FieldPanel("allowed_materials"),
+            ],
+            heading=_("Об экзамене"),
+        ),
+        InlinePanel("key_dates", heading=_("Даты"), label=_("Дата")),
+        FieldPanel("scoring"),
+        FieldPanel("documents"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.RelatedFields("subject", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+    ]
+
+    parent_page_types = ["exam_prep.ExamPrepIndexPage"]
+    subpage_types = ["exam_prep.ExamTaskPage"]
+
+    class Meta:
+        verbose_name = _("экзамен")
+        verbose_name_plural = _("экзамены")
+
+    # Validation ---------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = self.scoring_errors()
+        if errors:
+            raise ValidationError({"scoring": errors})
+
+    def scoring_errors(self):
+        """What is wrong with the scoring table (empty list when it is fine or empty)."""
+        rows = self.score_rows()
+        if not rows:
+            return []
+        errors = []
+        primaries = [primary for primary, _test in rows]
+        expected = list(range((self.max_primary_score or 0) + 1))
+        if primaries != expected:
+            errors.append(
+                _(
+                    "Нужна ровно одна строка на каждый первичный балл от 0 до %(max)s "
+                    "по возрастанию; сейчас: %(got)s."
+                )
+                % {"max": self.max_primary_score or 0, "got": ", ".join(map(str, primaries))}
+            )
+        for (primary, test), (_next_primary, next_test) in itertools.pairwise(rows):
+            if next_test < test:
+                errors.append(
+                    _(
+                        "Баллы по шкале не могут убывать: после %(test)s (за %(primary)s) "
+                        "идёт %(next)s."
+                    )
+                    % {"test": test, "primary": primary, "next": next_test}
+                )
+                break
+        if self.kind in (ExamKind.OGE, ExamKind.GVE) and any(
+            not 2 <= test <= 5 for _primary, test in rows
+        ):
+            errors.append(_("Для ОГЭ и ГВЭ шкала переводит баллы в отметки от 2 до 5."))
+        return errors
+
+    # Data ---------------------------------------------------------------------------
+
+    def score_rows(self):
+        return [
+            (block.value.get("primary"), block.value.get("test"))
+            for block in self.scoring
+            if block.block_type == "row"
+            and block.value.get("primary") is not None
+            and block.value.get("test") is not None
+        ]
+
+    def test_score(self, primary):
+        """The test score (ЕГЭ) or mark (ОГЭ, ГВЭ) for ``primary``; None without a table."""
+        table = dict(self.score_rows())
+        if not table:
+            return None
+        if primary in table:
+            return table[primary]
+        return table[max(key for key in table if key <= primary)] if primary > 0 else table[0]
+
+    @property
+    def uses_marks(self):
+        """ОГЭ and ГВЭ convert primary scores into marks 2–5, ЕГЭ into test scores."""
+        return self.kind in (ExamKind.OGE, ExamKind.GVE)
+
+    @property
+    def short_label(self):
+        """«ЕГЭ, профильный уровень» — how exam tasks name their exam in cross-links."""
+        label = self.get_kind_display()
+        return f"{label}, {self.get_level_display()}" if self.level else str(label)
+
+    def exam_days(self):
+        return [
+            key_date.date for key_date in self.key_dates.all() if key_date.kind in EXAM_DAY_KINDS
+        ]
+
+    def countdown(self, today=None):
+        return countdown_to(self.exam_days(), today or timezone.localdate())
+
+    def tasks(self):
+        """Live, public task pages of this exam by number, for the grid (one query)."""
+        from .tasks import ExamTaskPage
+
+        return (
+            ExamTaskPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("number")
+        )
+
+    def subject_page(self):
+        """The live subject section of this exam's subject, in this page's language."""
+        from subjects.models import SubjectPage
+
+        pages = (
+            SubjectPage.objects.live()
+            .public()
+            .filter(subject_id=self.subject_id)
+            .filter(Q(locale_id=self.locale_id) | Q(locale=Locale.get_default()))
+            .only("id", "path", "depth", "url_path", "title", "locale_id", "subject_id")
+        )
+        pages = sorted(pages, key=lambda page: page.locale_id != self.locale_id)
+        return pages[0] if pages else None
+
+    def official_documents(self):
+        """``[{"title", "url", "extension", "external"}]`` (files in one query)."""
+        labels = dict(DOCUMENT_KINDS)
+        links = []
+        for block in self.documents:
+            value = block.value
+            title = value.get("title") or labels.get(value.get("kind"), "")
+            document = value.get("document")
+            if document is not None:
+                links.append(
+                    {
+                        "title": title,
+                        "url": document.url,
+                        "extension": document.file_extension,
+                        "external": False,
+                    }
+                )
+            elif value.get("url"):
+                links.append(
+                    {"title": title, "url": value["url"], "extension": "", "external": True}
+                )
+        return links
+
+    def consultations(self):
+        """Consultations before this exam: filled in by the events app (empty here)."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        tasks = list(self.tasks())
+        parts = []
+        for task in tasks:
+            if not parts or parts[-1]["part"] != task.part:
+                parts.append({"part": task.part, "label": task.get_part_display(), "tasks": []})
+            parts[-1]["tasks"].append(task)
+        key_dates = list(self.key_dates.all())
+        context.update(
+            today=today,
+            countdown=countdown_to(
+                [item.date for item in key_dates if item.kind in EXAM_DAY_KINDS], today
+            ),
+            key_dates=key_dates,
+            tasks=tasks,
+            task_parts=parts,
+            score_rows=self.score_rows(),
+            subject_page=self.subject_page(),
+            official_documents=self.official_documents(),
+            consultations=self.consultations(),
+        )
+        return context
+
+    # Routes -------------------------------------------------------------------------
+
+    @path("")
+    def exam(self, request):
+        return self.render(request)
+
+    @path("variant/")
+    def variant(self, request):
+        """The practice variant: GET shows it, grading is a POST to ``check_variant``."""
+        from exam_prep.variant import render_variant
+
+        return render_variant(self, request, request.GET.get("v"))
+
+
+class ExamKeyDate(Orderable):
+    """A key date of an exam: an exam day, a reserve day, an appeal deadline …"""
+
+    page = ParentalKey(ExamPage, on_delete=models.CASCADE, related_name="key_dates")
+    kind = models.CharField(_("что"), max_length=10, choices=KeyDateKind.choices)
+    date = models.DateField(_("дата"))
+    note = models.CharField(
+        _("пояснение"),
+        max_length=200,
+        blank=True,
+        help_text=_("Например: «по всем предметам» или «для выпускников прошлых лет»."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("дата экзамена")
+        verbose_name_plural = _("даты экзамена")
+        ordering = ["date", "sort_order"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.date:%d.%m.%Y}"
+
+    @property
+    def is_exam_day(self):
+        return self.kind in EXAM_DAY_KINDS

@@ -1,0 +1,75 @@
+"""Template tags of the exam section.
+
+``{% exam_tasks_for_topic page %}`` on a topic page says in which exam tasks the
+topic is tested («Эта тема проверяется: ЕГЭ, профильный уровень — задание 4»).
+"""
+
+from django import template
+from django.utils.translation import gettext
+
+from exam_prep.models import ExamPage, ExamTaskPage
+
+register = template.Library()
+
+
+def tasks_for_topic(topic):
+    """Live, public exam tasks linked to ``topic`` (or to any of its translations), in
+    the topic's language where a task is translated, with ``task.exam`` set. Two
+    queries however many tasks there are."""
+    if topic is None or not getattr(topic, "translation_key", None):
+        return []
+    tasks = list(
+        ExamTaskPage.objects.live()
+        .public()
+        .filter(related_topics__translation_key=topic.translation_key)
+        .defer_streamfields()
+        .only("id", "path", "depth", "url_path", "title", "number", "locale_id", "translation_key")
+        .distinct()
+        .order_by("path")
+    )
+    # One entry per task: the one in the topic's language if there is one.
+    chosen = {}
+    for task in tasks:
+        current = chosen.get(task.translation_key)
+        if current is None or (task.locale_id == topic.locale_id != current.locale_id):
+            chosen[task.translation_key] = task
+    tasks = list(chosen.values())
+    if not tasks:
+        return []
+    steplen = ExamTaskPage.steplen
+    exams = {
+        exam.path: exam
+        for exam in ExamPage.objects.live()
+        .public()
+        .filter(path__in={task.path[:-steplen] for task in tasks})
+        .defer_streamfields()
+        .select_related("subject")
+    }
+    visible = []
+    for task in tasks:
+        task.exam = exams.get(task.path[:-steplen])
+        if task.exam is not None:
+            visible.append(task)
+    visible.sort(key=lambda task: (task.exam.kind, task.exam.title, task.number))
+    return visible
+
+
+@register.inclusion_tag("exam_prep/includes/topic_exam_tasks.html", takes_context=True)
+def exam_tasks_for_topic(context, topic):
+    tasks = tasks_for_topic(topic)
+    return {
+        "request": context.get("request"),
+        "exam_tasks": tasks,
+        "heading": gettext("Эта тема проверяется на экзамене"),
+    }
+
+
+@register.filter
+def days_until(days):
+    """«через 12 дней» or «сегодня» for a number of days from today."""
+    if days is None or days < 0:
+        return ""
+    if days == 0:
+        return gettext("сегодня")
+    # "Осталось дней: N" reads right for every N without Russian plural forms.
+    return gettext("осталось дней: %(days)s") % {"days": days}
