@@ -27,7 +27,14 @@ class HomePage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("содержимое"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction", boost=1.5),
+        index.SearchField("body"),
+    ]
+    # Site search: listed under the generic section (see docs/search.md).
+    search_section = "pages"
+    search_section_label = _("Страницы")
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage"]
@@ -50,9 +57,12 @@ class StandardPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("introduction"),
+        index.SearchField("introduction", boost=1.5),
         index.SearchField("body"),
     ]
+    # Site search: listed under the generic section (see docs/search.md).
+    search_section = "pages"
+    search_section_label = _("Страницы")
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

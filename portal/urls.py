@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Russian pages live at the root, English ones under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     # Wagtail's page serving comes last: it catches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
