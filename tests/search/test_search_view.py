@@ -139,10 +139,3 @@ def test_query_count_is_flat_between_10_and_200_hits(client, home):
 @pytest.mark.django_db
 def test_nothing_found_query_count_is_bounded(client, pages):
     assert count_queries(client, "/search/", query="олимпеада") <= 14
-
-
-@pytest.mark.django_db
-def test_autocomplete_query_count_is_bounded(client, home):
-    for number in range(30):
-        text_page(home, f"Олимпиада {number}")
-    assert count_queries(client, "/search/autocomplete/", q="олимп") <= 6
