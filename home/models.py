@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from search.facets import DEFAULT_SECTION, DEFAULT_SECTION_LABEL
 
 
 class HomePage(Page):
@@ -33,8 +34,8 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     # Site search: listed under the generic section (see docs/search.md).
-    search_section = "pages"
-    search_section_label = _("Страницы")
+    search_section = DEFAULT_SECTION
+    search_section_label = DEFAULT_SECTION_LABEL
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage"]
@@ -61,8 +62,8 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
     # Site search: listed under the generic section (see docs/search.md).
-    search_section = "pages"
-    search_section_label = _("Страницы")
+    search_section = DEFAULT_SECTION
+    search_section_label = DEFAULT_SECTION_LABEL
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
