@@ -17,15 +17,13 @@ GRADES = {"Олимпиада по математике": (9, 11), "Олимпи
 @pytest.fixture
 def olympiads(live_site, monkeypatch):
     # Grades as an event page will declare them (see docs/search.md).
-    monkeypatch.setattr(
-        StandardPage,
-        "get_search_facets",
-        lambda page: SearchFacets(grade_from=GRADES.get(page.title, (None, None))[0],
-                                  grade_to=GRADES.get(page.title, (None, None))[1]),
-        raising=False,
-    )
+    def get_search_facets(page):
+        grade_from, grade_to = GRADES.get(page.title, (None, None))
+        return SearchFacets(grade_from=grade_from, grade_to=grade_to)
+
+    monkeypatch.setattr(StandardPage, "get_search_facets", get_search_facets, raising=False)
     home = live_site["home"]
-    text_page(home, "Олимпиада по математике", introduction="Школьный этап олимпиады для 9–11 классов.")
+    text_page(home, "Олимпиада по математике", introduction="Школьный этап для 9–11 классов.")
     text_page(home, "Олимпиада по биологии", introduction="Олимпиада для 5–6 классов.")
     return live_site
 
