@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
+from search.facets import DEFAULT_SECTION, DEFAULT_SECTION_LABEL
 
 
 class HomePage(Page):
@@ -27,7 +28,14 @@ class HomePage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("содержимое"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction", boost=1.5),
+        index.SearchField("body"),
+    ]
+    # Site search: listed under the generic section (see docs/search.md).
+    search_section = DEFAULT_SECTION
+    search_section_label = DEFAULT_SECTION_LABEL
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -55,9 +63,12 @@ class StandardPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("introduction"),
+        index.SearchField("introduction", boost=1.5),
         index.SearchField("body"),
     ]
+    # Site search: listed under the generic section (see docs/search.md).
+    search_section = DEFAULT_SECTION
+    search_section_label = DEFAULT_SECTION_LABEL
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

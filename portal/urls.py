@@ -28,6 +28,7 @@ if settings.DEBUG:
 # Russian pages live at the root, English ones under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("quiz/<int:page_id>/<slug:block_id>/", portal_views.check_quiz, name="check_quiz"),
     path("", include("exam_prep.urls")),
     # Wagtail's page serving comes last: it catches every remaining path.

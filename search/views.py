@@ -1,29 +1,140 @@
-"""Site search: live, public pages of the visitor's language."""
+"""Site search pages: results with filters, and the autocomplete JSON for the header box."""
+
+import datetime
 
 from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from .facets import DEFAULT_SECTION, sections
+from .query import (
+    count_facets,
+    describe_hits,
+    parse_filters,
+    run_search,
+    similar_titles,
+    visible_pages,
+)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MAX_LENGTH = 100
+POPULAR_QUERIES = 6
+POPULAR_DAYS = 60
 
 
+def clean_query(raw, limit=MAX_QUERY_LENGTH):
+    """Collapse whitespace, drop control characters and cut to ``limit`` characters."""
+    text = "".join(char if char.isprintable() else " " for char in raw[: limit * 4])
+    return " ".join(text.split())[:limit].strip()
+
+
+def has_words(query):
+    """True when the query holds at least one letter or digit (else nothing to search)."""
+    return any(char.isalnum() for char in query)
+
+
+@require_GET
 def search(request):
-    """Full-text search over the pages of the current locale.
+    """Full-text search over live public pages of the current locale, with filters.
 
-    Over-long queries are cut rather than refused, and any page number that is not a
-    valid page falls back to the first or last page: a search never errors.
+    Bad input never errors: over-long queries are cut, queries without a letter or
+    digit search nothing, unknown filter values are ignored, and a page number that is
+    not a valid page falls back to the first or last page.
     """
-    query = " ".join(request.GET.get("query", "").split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
+    query = clean_query(request.GET.get("query", ""))
+    filters = parse_filters(request.GET)
+    context = {"search_query": query, "filters": filters, "sections": sections()}
+    if not has_words(query):
+        context["popular_queries"] = popular_queries()
+        return render(request, "search/search.html", context)
+
+    base = visible_pages()
+    results, hit_ids = run_search(base.select_related("search_facet"), query, filters)
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    search_page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": search_page, "paginator": paginator},
+    page_obj = paginator.get_page(request.GET.get("page"))
+    first_page = page_obj.number == 1
+    hits = describe_hits(list(page_obj.object_list), query, request)
+    facets = count_facets(hit_ids, filters)
+    facets.link(request.GET)
+
+    promotions = []
+    if first_page and not filters.active:
+        promotions = promoted(base, query, request)
+    if paginator.count and first_page and not filters.active and "page" not in request.GET:
+        # Statistics count searches that found something: a typo or spam query that
+        # finds nothing never becomes a "popular query" shown to visitors.
+        Query.get(query).add_hit()
+
+    context.update(
+        page_obj=page_obj,
+        paginator=paginator,
+        hits=hits,
+        facets=facets,
+        promotions=promotions,
+        default_section=DEFAULT_SECTION,
     )
+    if not paginator.count:
+        context["similar_pages"] = [
+            (page, page.get_url(request)) for page in similar_titles(base, query)
+        ]
+        context["popular_queries"] = popular_queries(exclude=query)
+    return render(request, "search/search.html", context)
+
+
+def promoted(base, query, request):
+    """Editors' promoted results for this query whose pages are visible here."""
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=base.values("pk")))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    return [
+        {
+            "title": pick.title,
+            "url": pick.page.get_url(request) if pick.page else pick.external_link_url,
+            "description": pick.description,
+        }
+        for pick in picks
+    ]
+
+
+def popular_queries(exclude="", limit=POPULAR_QUERIES):
+    """The most frequent queries of the last weeks (only ones that found something)."""
+    since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+    queries = Query.get_most_popular(date_since=since)
+    if exclude:
+        queries = queries.exclude(query_string=normalise_query_string(exclude))
+    return [query.query_string for query in queries[:limit]]
+
+
+@require_GET
+def autocomplete(request):
+    """Titles starting with what is typed (JSON), for the header search box.
+
+    Same visibility as the results page; at most eight suggestions.
+    """
+    query = clean_query(request.GET.get("q", ""), AUTOCOMPLETE_MAX_LENGTH)
+    suggestions = []
+    if has_words(query):
+        labels = {key: str(section.label) for key, section in sections().items()}
+        pages = (
+            visible_pages().select_related("search_facet").autocomplete(query)[:AUTOCOMPLETE_LIMIT]
+        )
+        for page in pages:
+            facet = getattr(page, "search_facet", None)
+            suggestions.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "section": labels.get(facet.section if facet else DEFAULT_SECTION, ""),
+                }
+            )
+    return JsonResponse({"query": query, "results": suggestions})

@@ -1,0 +1,321 @@
+"""Search latency on a large site: seed N pages of Russian text, time 50 typical queries.
+
+    DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/search.py [--pages 20000]
+
+Needs a migrated PostgreSQL database (Russian stemming does not exist on SQLite); loads
+the demo school first if the database has no site. The pages go under one StandardPage
+("Бенчмарк поиска") and stay there, so a second run reuses them (``--reseed`` to
+rebuild, ``--cleanup`` to delete them at the end). Prints the median and p95 latency of
+the results page (whole request through Django: search, filter counts, snippets,
+template) and of the autocomplete endpoint.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+import uuid
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from modelsearch.backends import get_search_backend  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
+
+from home.models import StandardPage  # noqa: E402
+from search.indexing import rebuild_all_facets  # noqa: E402
+
+BENCH_SLUG = "bench-search"
+HITS_RE = re.compile(r'class="search-summary" role="status">[^<\d]*(\d+)')
+CHUNK = 1000
+
+SUBJECTS = [
+    ("математике", "Математика"),
+    ("физике", "Физика"),
+    ("информатике", "Информатика"),
+    ("химии", "Химия"),
+    ("биологии", "Биология"),
+    ("русскому языку", "Русский язык"),
+    ("литературе", "Литература"),
+    ("истории", "История"),
+    ("географии", "География"),
+    ("английскому языку", "Английский язык"),
+]
+TOPICS = [
+    "Классическое определение вероятности",
+    "Теорема Пифагора",
+    "Квадратные уравнения",
+    "Неравенства с модулем",
+    "Законы Ньютона",
+    "Периодический закон Менделеева",
+    "Фотосинтез",
+    "Причастный оборот",
+    "Великая Отечественная война",
+    "Климатические пояса",
+    "Системы счисления",
+    "Логарифмы и их свойства",
+    "Производная функции",
+    "Электрический ток",
+    "Строение клетки",
+    "Сложноподчинённое предложение",
+    "Present Perfect",
+    "Реформы Петра Первого",
+    "Формула полной вероятности",
+    "Арифметическая прогрессия",
+]
+KINDS = [
+    "Тема урока",
+    "Задание {n} ОГЭ",
+    "Задание {n} ЕГЭ",
+    "Олимпиада по {subj}",
+    "Консультация по {subj}",
+    "Домашнее задание по {subj}",
+    "Контрольная работа по {subj}",
+    "Учитель {subj}: {name}",
+]
+NAMES = [
+    "Иванова Мария Петровна",
+    "Смирнов Алексей Викторович",
+    "Кузнецова Ольга Игоревна",
+    "Попов Дмитрий Сергеевич",
+    "Васильева Елена Николаевна",
+    "Соколов Андрей Павлович",
+]
+SENTENCES = [
+    "На уроке разбираем {topic_lower} на примерах из учебника и задачника.",
+    "Ученики {grade} класса решают задачи повышенной сложности и проверяют ответы.",
+    "Школьный этап всероссийской олимпиады школьников по {subj} пройдёт в октябре.",
+    "Консультации перед экзаменами проводятся по средам в кабинете {room}.",
+    "В задании {n} нужно найти вероятность события и записать ответ десятичной дробью.",
+    "Домашнее задание: параграф {n}, упражнения {n2} и {n3}, повторить определения.",
+    "Учитель объясняет, как применять формулы и теоремы при решении неравенств.",
+    "Результаты олимпиады и списки призёров опубликованы на странице мероприятия.",
+    "Для подготовки к ОГЭ и ЕГЭ используйте демоверсии и открытый банк заданий.",
+    "Родители могут подписаться на календарь событий класса и получать напоминания.",
+    "Формула: $P(A) = \\frac{{m}}{{n}}$, где m — число благоприятных исходов.",
+    "Лабораторная работа выполняется в парах, отчёт сдаётся на следующем уроке.",
+]
+
+QUERIES = [
+    "вероятность", "вероятностей", "определение вероятности", "теорема Пифагора",
+    "теоремы пифагора", "квадратные уравнения", "неравенства", "неравенствами с модулем",
+    "законы Ньютона", "закону ньютона", "фотосинтез", "строение клетки", "логарифмы",
+    "производная", "производной функции", "электрический ток", "арифметическая прогрессия",
+    "задание 12", "задание 7 ОГЭ", "задания ЕГЭ", "олимпиада", "олимпиады по математике",
+    "олимпиадой по физике", "консультация", "консультации по химии", "домашнее задание",
+    "домашние задания по истории", "контрольная работа", "контрольные работы по биологии",
+    "Иванова", "Ивановой Марии", "Смирнов Алексей", "учитель математики",
+    "учителя информатики", "реформы Петра", "причастный оборот", "present perfect",
+    "системы счисления", "климатические пояса", "кабинет 214", "призёры олимпиады",
+    "демоверсии ЕГЭ", "открытый банк заданий", "лабораторная работа", "календарь событий",
+    "благоприятных исходов", "десятичной дробью", "параграф 12", "повторить определения",
+    "формула полной вероятности",
+]  # fmt: skip
+
+
+def page_text(rng, n):
+    subj_dat, _ = rng.choice(SUBJECTS)
+    topic = rng.choice(TOPICS)
+    kind = rng.choice(KINDS)
+    title = kind.format(n=rng.randint(1, 27), subj=subj_dat, name=rng.choice(NAMES))
+    if kind == "Тема урока":
+        title = topic
+    title = f"{title} — {n}"
+    values = {
+        "topic_lower": topic.lower(),
+        "grade": rng.randint(5, 11),
+        "subj": subj_dat,
+        "room": rng.randint(100, 320),
+        "n": rng.randint(1, 27),
+        "n2": rng.randint(1, 300),
+        "n3": rng.randint(1, 300),
+    }
+    paragraphs = [
+        " ".join(rng.choice(SENTENCES).format(**values) for _ in range(rng.randint(3, 6)))
+        for _ in range(rng.randint(2, 4))
+    ]
+    introduction = rng.choice(SENTENCES).format(**values)
+    return title, introduction, paragraphs
+
+
+def home_page():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        call_command("load_demo_content", verbosity=0)
+        site = Site.objects.get(is_default_site=True)
+    return site.root_page.specific
+
+
+def bench_parent(home):
+    parent = StandardPage.objects.filter(slug=BENCH_SLUG).first()
+    if parent is None:
+        parent = home.add_child(
+            instance=StandardPage(title="Бенчмарк поиска", slug=BENCH_SLUG, show_in_menus=False)
+        )
+    return parent
+
+
+def seed(parent, count, seed_value=2026):
+    """Insert ``count`` StandardPages under ``parent`` in bulk, then index them."""
+    rng = random.Random(seed_value)
+    content_type = ContentType.objects.get_for_model(StandardPage)
+    now = timezone.now()
+    started = time.monotonic()
+    for first in range(0, count, CHUNK):
+        batch = range(first, min(first + CHUNK, count))
+        pages, extra = [], []
+        for n in batch:
+            title, introduction, paragraphs = page_text(rng, n + 1)
+            slug = f"bench-{n + 1}"
+            pages.append(
+                Page(
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    path=Page._get_path(parent.path, parent.depth + 1, n + 1),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    url_path=f"{parent.url_path}{slug}/",
+                    content_type=content_type,
+                    locale_id=parent.locale_id,
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                    show_in_menus=False,
+                )
+            )
+            body = [
+                {"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}
+                for text in paragraphs
+            ]
+            extra.append((introduction, json.dumps(body, ensure_ascii=False)))
+        with transaction.atomic():
+            created = Page.objects.bulk_create(pages)
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {StandardPage._meta.db_table} "  # noqa: S608
+                    "(page_ptr_id, introduction, body) VALUES (%s, %s, %s)",
+                    [
+                        (page.pk, intro, body)
+                        for page, (intro, body) in zip(created, extra, strict=True)
+                    ],
+                )
+        print(f"  inserted {first + len(batch)}/{count} pages", end="\r", flush=True)
+    Page.objects.filter(pk=parent.pk).update(numchild=count)
+    print(f"\n  inserted in {time.monotonic() - started:.0f} s")
+
+    started = time.monotonic()
+    backend = get_search_backend()
+    index = backend.get_index_for_model(StandardPage)
+    children = StandardPage.objects.child_of(parent).order_by("pk")
+    done = 0
+    for first in range(0, count, CHUNK):
+        chunk = list(children[first : first + CHUNK])
+        index.add_items(StandardPage, chunk)
+        done += len(chunk)
+        print(f"  indexed {done}/{count} pages", end="\r", flush=True)
+    print(f"\n  indexed in {time.monotonic() - started:.0f} s")
+    started = time.monotonic()
+    rebuild_all_facets()
+    print(f"  facets rebuilt in {time.monotonic() - started:.0f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def timed(client, url, params):
+    started = time.perf_counter()
+    response = client.get(url, params, HTTP_HOST="localhost")
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} {params} → {response.status_code}")
+    return elapsed, response
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--reseed", action="store_true", help="delete and re-create the pages")
+    parser.add_argument("--cleanup", action="store_true", help="delete the pages at the end")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        raise SystemExit("bench/search.py needs PostgreSQL (set DATABASE_URL).")
+    settings.DEBUG = False  # no query log in memory while timing
+    warnings.filterwarnings("ignore", message="No directory at")  # WhiteNoise, no collectstatic
+
+    parent = bench_parent(home_page())
+    existing = parent.get_children().count()
+    if args.reseed and existing:
+        print(f"Deleting {existing} bench pages …")
+        parent.delete()
+        parent = bench_parent(home_page())
+        existing = 0
+    if existing < args.pages:
+        if existing:
+            raise SystemExit(f"{existing} bench pages exist; run with --reseed for {args.pages}.")
+        print(f"Seeding {args.pages} pages of Russian text …")
+        seed(parent, args.pages)
+    total_pages = Page.objects.count()
+    print(f"Pages in the database: {total_pages}")
+
+    client = Client()
+    for query in QUERIES[:5]:  # warm caches (site root paths, connections)
+        timed(client, "/search/", {"query": query})
+    results, counts = [], []
+    for query in QUERIES:
+        elapsed, response = timed(client, "/search/", {"query": query})
+        results.append(elapsed)
+        found = HITS_RE.search(response.content.decode())
+        counts.append(int(found.group(1)) if found else 0)
+    filtered = [
+        timed(client, "/search/", {"query": query, "section": "pages", "grade": "9"})[0]
+        for query in QUERIES
+    ]
+    suggest = [timed(client, "/search/autocomplete/", {"q": query[:4]})[0] for query in QUERIES]
+    nothing = [
+        timed(client, "/search/", {"query": query})[0]
+        for query in ["вероятнось", "олимпеада", "теорема пифагра", "кантрольная", "фотосинтес"]
+    ]
+
+    print(
+        f"\n{len(QUERIES)} queries over {total_pages} pages "
+        f"(median hits {statistics.median(counts):.0f}, max {max(counts)})"
+    )
+    for label, values in [
+        ("results page", results),
+        ("results page, filtered", filtered),
+        ("autocomplete", suggest),
+        ("nothing found + trigram", nothing),
+    ]:
+        print(
+            f"  {label:<26} median {statistics.median(values):7.1f} ms   "
+            f"p95 {percentile(values, 0.95):7.1f} ms   max {max(values):7.1f} ms"
+        )
+
+    if args.cleanup:
+        print("Deleting the bench pages …")
+        parent.delete()
+
+
+if __name__ == "__main__":
+    main()

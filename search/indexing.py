@@ -1,0 +1,85 @@
+"""Writing the facet rows of pages (one page on save/move, all pages on rebuild)."""
+
+from django.db import transaction
+from wagtail.models import Page
+
+from .facets import facets_of, section_of
+from .models import PageSearchFacet
+
+REBUILD_CHUNK_SIZE = 500
+
+
+def _row_for(page):
+    facets = facets_of(page)
+    row = PageSearchFacet(
+        page_id=page.pk,
+        section=section_of(type(page)).key,
+        grade_from=facets.grade_from,
+        grade_to=facets.grade_to,
+        date=facets.date,
+    )
+    return row, facets.subject_ids
+
+
+def update_page_facets(page):
+    """Write the facet row of one page from its stored (published) state.
+
+    The page is read back from the database: an in-memory instance may carry a draft's
+    values (``save_revision`` saves the page with only a few ``update_fields``), and a
+    draft must not move a live page between filters.
+    """
+    stored = Page.objects.filter(pk=page.pk).specific().first()
+    if stored is None:
+        return
+    row, subject_ids = _row_for(stored)
+    with transaction.atomic():
+        row.save()
+        row.subjects.set(subject_ids)
+
+
+def update_subtree_facets(page):
+    """Refresh a page and its descendants (after a move: facets may follow the parent)."""
+    for descendant in (
+        Page.objects.descendant_of(page, inclusive=True)
+        .specific()
+        .iterator(chunk_size=REBUILD_CHUNK_SIZE)
+    ):
+        update_page_facets(descendant)
+
+
+def rebuild_all_facets(progress=None):
+    """Rewrite the whole facet table from every page's ``get_search_facets()``.
+
+    ``progress`` is called with the number of pages done after each chunk.
+    Returns the number of pages written.
+    """
+    through = PageSearchFacet.subjects.through
+    done = 0
+    with transaction.atomic():
+        PageSearchFacet.objects.all().delete()
+        rows, links = [], []
+        pages = Page.objects.exclude(depth=1).order_by("path").specific()
+        for page in pages.iterator(chunk_size=REBUILD_CHUNK_SIZE):
+            row, subject_ids = _row_for(page)
+            rows.append(row)
+            links.extend(
+                through(pagesearchfacet_id=page.pk, subject_id=subject_id)
+                for subject_id in subject_ids
+            )
+            if len(rows) >= REBUILD_CHUNK_SIZE:
+                done += _flush(rows, links, through)
+                if progress:
+                    progress(done)
+        done += _flush(rows, links, through)
+        if progress:
+            progress(done)
+    return done
+
+
+def _flush(rows, links, through):
+    count = len(rows)
+    PageSearchFacet.objects.bulk_create(rows)
+    through.objects.bulk_create(links)
+    rows.clear()
+    links.clear()
+    return count

@@ -1,0 +1,42 @@
+"""A small denormalised table behind the search filters (section, subjects, grades, date).
+
+One row per page, written from the page type's ``get_search_facets()`` (see
+``search/facets.py``) whenever a page is saved, published, unpublished or moved, and
+rebuilt by ``manage.py rebuild_search_index``. Rows never decide what is visible: the
+results always come from live, public pages of the current locale; the rows only sort
+those hits into filters and count them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PageSearchFacet(models.Model):
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_facet",
+        verbose_name=_("страница"),
+    )
+    section = models.CharField(_("раздел"), max_length=40, db_index=True)
+    subjects = models.ManyToManyField(
+        "portal.Subject", blank=True, related_name="+", verbose_name=_("предметы")
+    )
+    grade_from = models.PositiveSmallIntegerField(_("с класса"), null=True, blank=True)
+    grade_to = models.PositiveSmallIntegerField(_("по класс"), null=True, blank=True)
+    date = models.DateField(_("дата"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("фасеты страницы для поиска")
+        verbose_name_plural = _("фасеты страниц для поиска")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.section}"
+
+    @property
+    def grades(self):
+        """The grade numbers as a range (empty when the page has no grades)."""
+        if not self.grade_from:
+            return range(0)
+        return range(self.grade_from, (self.grade_to or self.grade_from) + 1)

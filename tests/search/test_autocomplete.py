@@ -1,0 +1,50 @@
+"""The autocomplete endpoint behind the header search box (JSON, title prefixes)."""
+
+import pytest
+
+from tests.factories.search import text_page
+from tests.utils import count_queries
+
+
+@pytest.fixture
+def pages(home):
+    for title in [
+        "Олимпиада по математике",
+        "Олимпиада по физике",
+        "Оценки за четверть",
+        "Расписание звонков",
+    ]:
+        text_page(home, title, introduction="Олимпиада упоминается и в тексте.")
+    for number in range(12):
+        text_page(home, f"Олимп {number}")
+
+
+@pytest.mark.django_db
+def test_titles_are_suggested_by_prefix(suggest, pages):
+    assert suggest("олимпиада по ф") == ["Олимпиада по физике"]
+    assert suggest("расп") == ["Расписание звонков"]
+    # Only titles: the word in every introduction does not make a page a suggestion.
+    assert suggest("упомин") == []
+
+
+@pytest.mark.django_db
+def test_at_most_eight_suggestions_with_url_and_section(client, pages):
+    data = client.get("/search/autocomplete/", {"q": "олимп"}).json()
+    assert len(data["results"]) == 8
+    first = data["results"][0]
+    assert set(first) == {"title", "url", "section"}
+    assert first["url"].startswith("/")
+    assert first["section"] == "Страницы"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q", ["", " ", "'", ":*", "&|!", "\\", "а" * 500, "олимп:*"])
+def test_odd_input_gives_a_json_answer(client, pages, q):
+    response = client.get("/search/autocomplete/", {"q": q})
+    assert response.status_code == 200
+    assert "results" in response.json()
+
+
+@pytest.mark.django_db
+def test_autocomplete_query_count_is_bounded(client, pages):
+    assert count_queries(client, "/search/autocomplete/", q="олимп") <= 5
