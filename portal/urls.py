@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as wagtail_serve
 
 from search import views as search_views
 
@@ -27,6 +28,9 @@ if settings.DEBUG:
 # Russian pages live at the root, English ones under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # iCal feeds are routes of event pages ("/sobytiya/calendar.ics"); Wagtail's own
+    # pattern takes no dots, so "*.ics" paths go through Wagtail's serve view here.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_serve, name="wagtail_serve_ics"),
     # Wagtail's page serving comes last: it catches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
