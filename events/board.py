@@ -56,10 +56,7 @@ def board_context(request, home, now=None):
     now = now or timezone.now()
     horizon = now + BOARD_HORIZON
     events = (
-        EventPage.objects.descendant_of(home)
-        .for_listing()
-        .upcoming(now)
-        .filter(start__lt=horizon)
+        EventPage.objects.descendant_of(home).for_listing().upcoming(now).filter(start__lt=horizon)
     )
     occurrences = expand_all(events, now, horizon)
     contests = [

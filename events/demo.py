@@ -68,8 +68,8 @@ TIMETABLES = {
         (3, 4, "obshchestvoznanie", "215"), (3, 5, "fizika", "301"), (3, 6, "informatika", "220"),
         (4, 1, "russkij-yazyk", "112"), (4, 2, "fizika", "301"), (4, 3, "matematika", "204"),
         (4, 4, "biologiya", "305"), (4, 5, "literatura", "112"),
-        (5, 1, "matematika", "204"), (5, 2, "anglijskij-yazyk", "118"), (5, 3, "informatika", "220"),
-        (5, 4, "obshchestvoznanie", "215"),
+        (5, 1, "matematika", "204"), (5, 2, "anglijskij-yazyk", "118"),
+        (5, 3, "informatika", "220"), (5, 4, "obshchestvoznanie", "215"),
     ],
 }  # fmt: skip
 
@@ -170,20 +170,50 @@ def load(ctx):
         results=[
             {"type": "result", "value": row}
             for row in [
-                {"place": 1, "first_name": "Алина", "school_class": classes[(11, "А")].pk,
-                 "score": "38.00", "award": "Победитель"},
-                {"place": 2, "first_name": "Тимур", "school_class": classes[(11, "Б")].pk,
-                 "score": "34.50", "award": "Призёр"},
-                {"place": 3, "first_name": "Софья", "school_class": classes[(10, "А")].pk,
-                 "score": "31.00", "award": "Призёр"},
-                {"place": 1, "first_name": "Матвей", "school_class": classes[(7, "А")].pk,
-                 "score": "35.00", "award": "Победитель"},
-                {"place": 2, "first_name": "Вероника", "school_class": classes[(7, "Б")].pk,
-                 "score": "29.00", "award": "Призёр"},
-                {"place": 4, "first_name": "Даниил", "school_class": classes[(9, "А")].pk,
-                 "score": "24.00", "award": ""},
+                {
+                    "place": 1,
+                    "first_name": "Алина",
+                    "school_class": classes[(11, "А")].pk,
+                    "score": "38.00",
+                    "award": "Победитель",
+                },
+                {
+                    "place": 2,
+                    "first_name": "Тимур",
+                    "school_class": classes[(11, "Б")].pk,
+                    "score": "34.50",
+                    "award": "Призёр",
+                },
+                {
+                    "place": 3,
+                    "first_name": "Софья",
+                    "school_class": classes[(10, "А")].pk,
+                    "score": "31.00",
+                    "award": "Призёр",
+                },
+                {
+                    "place": 1,
+                    "first_name": "Матвей",
+                    "school_class": classes[(7, "А")].pk,
+                    "score": "35.00",
+                    "award": "Победитель",
+                },
+                {
+                    "place": 2,
+                    "first_name": "Вероника",
+                    "school_class": classes[(7, "Б")].pk,
+                    "score": "29.00",
+                    "award": "Призёр",
+                },
+                {
+                    "place": 4,
+                    "first_name": "Даниил",
+                    "school_class": classes[(9, "А")].pk,
+                    "score": "24.00",
+                    "award": "",
+                },
             ]
-        ],  # fmt: skip
+        ],
     )
     olympiad.organisers = [EventOrganiser(user=teachers["kovaleva"])]
     images = [
@@ -194,7 +224,7 @@ def load(ctx):
         {
             "type": "gallery",
             "value": {
-                "title": "Как это было",
+                "title": "",
                 "images": [
                     {"image": image.pk, "alt_text": f"Участники олимпиады в кабинете, {n}",
                      "caption": ""}

@@ -85,7 +85,8 @@ def build_calendar(name, pages, request):
     calendar.add("x-wr-timezone", str(SCHOOL_TZ))
     for page in pages:
         calendar.add_component(vevent(page, request))
-    calendar.add_missing_timezones()
+    # Moscow has kept UTC+3 since 2014; older transitions only bloat every feed.
+    calendar.add_missing_timezones(first_date=dt.date(2015, 1, 1))
     return calendar.to_ical()
 
 

@@ -178,9 +178,7 @@ def month_context(index, request, first_day):
         **common_context(index, request, filters, "month"),
         "month": first_day,
         "month_title": date_format(first_day, "F Y"),
-        "weekdays": [
-            (date_format(day, "l"), date_format(day, "D")) for day in weeks[0]
-        ],
+        "weekdays": [(date_format(day, "l"), date_format(day, "D")) for day in weeks[0]],
         "weeks": [
             [
                 {
@@ -201,7 +199,9 @@ def month_context(index, request, first_day):
         "previous_url": month_link(previous_month),
         "next_url": month_link(next_month),
         "month_query_url": base + index.reverse_subpage("month_query"),
-        "month_choices": [(number, date_format(dt.date(2000, number, 1), "F")) for number in range(1, 13)],
+        "month_choices": [
+            (number, date_format(dt.date(2000, number, 1), "F")) for number in range(1, 13)
+        ],
     }
 
 
@@ -256,4 +256,3 @@ def event_json_ld(page, request, now):
     if page.kind:
         data["keywords"] = page.kind.display_name
     return data
-

@@ -251,13 +251,9 @@ class EventPage(RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    registration_deadline = models.DateTimeField(
-        _("регистрация до"), null=True, blank=True
-    )
+    registration_deadline = models.DateTimeField(_("регистрация до"), null=True, blank=True)
     registration_places = models.PositiveIntegerField(_("число мест"), null=True, blank=True)
-    results = StreamField(
-        [("result", ResultBlock())], blank=True, verbose_name=_("результаты")
-    )
+    results = StreamField([("result", ResultBlock())], blank=True, verbose_name=_("результаты"))
     photo_report = StreamField(
         [("gallery", GalleryBlock())], blank=True, verbose_name=_("фотоотчёт")
     )
@@ -356,7 +352,9 @@ class EventPage(RoutablePageMixin, Page):
             return normalise_rrule(weekly_rrule(self.repeat_until, interval), self.start)
         if self.repeat == self.Repeat.CUSTOM:
             if not self.rrule.strip():
-                raise ValidationError(_("Введите правило RRULE или выберите другой вид повторения."))
+                raise ValidationError(
+                    _("Введите правило RRULE или выберите другой вид повторения.")
+                )
             return normalise_rrule(self.rrule, self.start)
         return ""
 
@@ -428,7 +426,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def audience_label(self):
-        """"9А, 9Б", "7–9 классы" or "вся школа" — from the prefetched classes."""
+        """ "9А, 9Б", "7–9 классы" or "вся школа" — from the prefetched classes."""
         classes = list(self.classes.all())
         if classes:
             return ", ".join(str(school_class) for school_class in classes)

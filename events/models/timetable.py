@@ -1,6 +1,5 @@
 """Lesson timetables per class, shown on the home page's bulletin board."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -35,9 +34,7 @@ class ClassTimetableForm(WagtailAdminModelForm):
                 continue
             slot = (data.get("weekday"), data.get("number"))
             if slot in seen:
-                form.add_error(
-                    "number", _("В этот день уже есть урок с таким номером.")
-                )
+                form.add_error("number", _("В этот день уже есть урок с таким номером."))
                 self.add_error(None, _("Два урока стоят на одном месте расписания."))
             seen.add(slot)
         return cleaned
@@ -60,7 +57,11 @@ class ClassTimetable(ClusterableModel):
     )
 
     base_form_class = ClassTimetableForm
-    panels = [FieldPanel("school_class"), FieldPanel("note"), InlinePanel("lessons", heading=_("Уроки"))]
+    panels = [
+        FieldPanel("school_class"),
+        FieldPanel("note"),
+        InlinePanel("lessons", heading=_("Уроки")),
+    ]
 
     class Meta:
         ordering = ["school_class__grade", "school_class__letter"]
@@ -77,7 +78,9 @@ class ClassTimetable(ClusterableModel):
         by_slot = {(lesson.weekday, lesson.number): lesson for lesson in lessons}
         numbers = sorted({number for _day, number in by_slot})
         days = [day for day in WEEKDAYS if any(slot[0] == day[0] for slot in by_slot)]
-        rows = [(number, [by_slot.get((day, number)) for day, _label in days]) for number in numbers]
+        rows = [
+            (number, [by_slot.get((day, number)) for day, _label in days]) for number in numbers
+        ]
         return days, rows
 
 
@@ -92,7 +95,12 @@ class Lesson(Orderable):
     )
     room = models.CharField(_("кабинет"), max_length=20, blank=True)
 
-    panels = [FieldPanel("weekday"), FieldPanel("number"), FieldPanel("subject"), FieldPanel("room")]
+    panels = [
+        FieldPanel("weekday"),
+        FieldPanel("number"),
+        FieldPanel("subject"),
+        FieldPanel("room"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("урок")
