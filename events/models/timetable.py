@@ -25,7 +25,9 @@ class ClassTimetableForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("lessons")
-        if formset is None:
+        # ClusterForm validates child formsets after this form; validate them now so
+        # their cleaned data can be compared (is_valid() runs full_clean only once).
+        if formset is None or not formset.is_valid():
             return cleaned
         seen = set()
         for form in formset.forms:
