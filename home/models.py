@@ -43,11 +43,22 @@ class HomePage(Page):
         "subjects.SubjectIndexPage",
         "subjects.ClassIndexPage",
         "exam_prep.ExamPrepIndexPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:
         verbose_name = _("главная страница")
         verbose_name_plural = _("главные страницы")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.board import board_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context["board"] = board_context(request, self)
+        # Slot for the subjects app: the latest homework entries across classes, shown
+        # by home/includes/latest_homework.html inside the board. Empty until filled.
+        context["latest_homework"] = []
+        return context
 
 
 class StandardPage(Page):

@@ -1,0 +1,77 @@
+"""The bulletin board of the home page: announcements, timetables, what comes next.
+
+``board_context`` is called by ``HomePage.get_context``. Its query count does not
+depend on how many announcements, events or lessons exist: each part is one query
+(plus prefetches) with a limit.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from portal.models import SchoolClass
+
+from .models import Announcement, ClassTimetable, EventIndexPage, EventKind, EventPage, Lesson
+from .recurrence import expand_all
+
+BOARD_ANNOUNCEMENTS = 6
+BOARD_EVENTS = 5
+BOARD_CONTESTS = 4
+# The board looks this far ahead for events, contests and consultations.
+BOARD_HORIZON = dt.timedelta(days=60)
+CONSULTATION_WINDOW = dt.timedelta(days=28)
+
+
+def consultation_rows(occurrences, now):
+    """One row per consultation series: the weekdays it meets in the next four weeks,
+    its time, place and next date."""
+    rows = {}
+    for sitting in occurrences:
+        event = sitting.event
+        if event.kind is None or event.kind.board_section != EventKind.BoardSection.CONSULTATIONS:
+            continue
+        row = rows.setdefault(event.pk, {"event": event, "next": sitting, "weekdays": []})
+        if sitting.start < now + CONSULTATION_WINDOW:
+            weekday = timezone.localtime(sitting.start).isoweekday()
+            if weekday not in [day for day, _sitting in row["weekdays"]]:
+                row["weekdays"].append((weekday, sitting))
+    for row in rows.values():
+        row["weekdays"].sort(key=lambda item: item[0])
+    return sorted(rows.values(), key=lambda row: (row["next"].start, row["event"].title))
+
+
+def timetable(request):
+    """The classes that have a timetable, the chosen one (?klass=9a) and its lessons."""
+    classes = list(SchoolClass.objects.filter(timetable__isnull=False))
+    if not classes:
+        return {"classes": [], "selected": None, "days": [], "rows": []}
+    wanted = request.GET.get("klass", "")
+    selected = next((c for c in classes if c.slug == wanted), classes[0])
+    lessons = Lesson.objects.filter(timetable__school_class=selected).select_related("subject")
+    days, rows = ClassTimetable.grid(lessons)
+    return {"classes": classes, "selected": selected, "days": days, "rows": rows}
+
+
+def board_context(request, home, now=None):
+    now = now or timezone.now()
+    horizon = now + BOARD_HORIZON
+    events = (
+        EventPage.objects.descendant_of(home).for_listing().upcoming(now).filter(start__lt=horizon)
+    )
+    occurrences = expand_all(events, now, horizon)
+    contests = [
+        sitting
+        for sitting in occurrences
+        if sitting.event.kind
+        and sitting.event.kind.board_section == EventKind.BoardSection.CONTESTS
+    ]
+    calendar = EventIndexPage.objects.child_of(home).live().public().first()
+    return {
+        "announcements": list(Announcement.objects.for_board(now)[:BOARD_ANNOUNCEMENTS]),
+        "next_events": occurrences[:BOARD_EVENTS],
+        "contests": contests[:BOARD_CONTESTS],
+        "consultations": consultation_rows(occurrences, now),
+        "timetable": timetable(request),
+        "calendar_page": calendar,
+        "now": now,
+    }
