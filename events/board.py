@@ -75,3 +75,26 @@ def board_context(request, home, now=None):
         "calendar_page": calendar,
         "now": now,
     }
+
+
+def upcoming_consultations(locale, subject=None, now=None, limit=6):
+    """Live, public consultation series still to come (for the exam-preparation pages).
+
+    Each event gets ``next_start``: the start of its next sitting (a weekly series
+    starts in the past but goes on). ``subject`` narrows to one ``portal.Subject``.
+    """
+    now = now or timezone.now()
+    events = (
+        EventPage.objects.for_listing()
+        .upcoming(now)
+        .filter(locale=locale, kind__board_section=EventKind.BoardSection.CONSULTATIONS)
+        .order_by("start", "pk")
+    )
+    if subject is not None:
+        events = events.filter(subject=subject)
+    result = []
+    for event in events[:limit]:
+        sitting = event.next_sitting(now)
+        event.next_start = sitting.start if sitting else event.start
+        result.append(event)
+    return result

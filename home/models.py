@@ -1,6 +1,7 @@
 """The school's landing page and its free-standing pages."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -52,12 +53,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.board import board_context
+        from subjects.board import latest_homework
 
         context = super().get_context(request, *args, **kwargs)
         context["board"] = board_context(request, self)
-        # Slot for the subjects app: the latest homework entries across classes, shown
-        # by home/includes/latest_homework.html inside the board. Empty until filled.
-        context["latest_homework"] = []
+        # Shown by home/includes/latest_homework.html inside the board.
+        context["latest_homework"] = latest_homework(request, self.locale, timezone.localdate())
         return context
 
 

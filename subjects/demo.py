@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 
 from portal.models import SchoolClass, Subject
 
+from .demo_math import EXTRAS
 from .models import ClassIndexPage, Homework, SubjectIndexPage, SubjectPage, TopicPage
 
 # (username, first name, last name) — teachers get real logins in the teachers app.
@@ -543,7 +544,7 @@ def load(ctx):
                 start_date=start,
                 end_date=end,
                 summary=topic_spec["summary"],
-                body=topic_spec["body"],
+                body=topic_spec["body"] + EXTRAS.get(topic_spec["slug"], []),
             )
             topic.classes = [classes[name] for name in topic_spec["classes"]]
             topic_pages[(spec["subject"], topic_spec["slug"])] = topic

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, GalleryBlock
 from portal.models import GRADE_CHOICES, GradeRangeMixin, SchoolClass
+from search.facets import SearchFacets
 
 from .. import ical, views
 from ..blocks import ResultBlock
@@ -311,6 +312,10 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("description"),
         index.FilterField("start"),
     ]
+    search_section = "events"
+    search_section_label = _("События")
+    search_section_order = 30
+    search_section_by_date = True
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -378,6 +383,14 @@ class EventPage(RoutablePageMixin, Page):
     def excluded_dates(self):
         """Cancelled dates of a series (school-local dates)."""
         return {exception.date for exception in self.exceptions.all()}
+
+    def get_search_facets(self):
+        return SearchFacets(
+            subjects=[self.subject_id],
+            grade_from=self.grade_from,
+            grade_to=self.grade_to,
+            date=timezone.localtime(self.start).date() if self.start else None,
+        )
 
     @cached_property
     def sittings(self):

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBlock
 from portal.blocks import StudyStreamBlock
+from search.facets import SearchFacets
 
 # How many upcoming exam dates the hub lists.
 NEAREST_DATES = 8
@@ -148,8 +149,10 @@ class ExamPrepIndexPage(Page):
         return dates[:limit]
 
     def consultations(self):
-        """Consultation events for the hub: filled in by the events app (empty here)."""
-        return []
+        """Upcoming consultation events of every subject (events app)."""
+        from events.board import upcoming_consultations
+
+        return upcoming_consultations(self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -249,6 +252,9 @@ class ExamPage(RoutablePageMixin, Page):
         index.FilterField("kind"),
         index.FilterField("year"),
     ]
+    search_section = "exams"
+    search_section_label = _("Подготовка к экзаменам")
+    search_section_order = 20
 
     parent_page_types = ["exam_prep.ExamPrepIndexPage"]
     subpage_types = ["exam_prep.ExamTaskPage"]
@@ -316,6 +322,15 @@ class ExamPage(RoutablePageMixin, Page):
         if primary in table:
             return table[primary]
         return table[max(key for key in table if key <= primary)] if primary > 0 else table[0]
+
+    @property
+    def exam_grade(self):
+        """The grade that sits this exam: ОГЭ after 9, ЕГЭ after 11, ГВЭ after either."""
+        return {ExamKind.OGE: (9, None), ExamKind.EGE: (11, None)}.get(self.kind, (9, 11))
+
+    def get_search_facets(self):
+        grade_from, grade_to = self.exam_grade
+        return SearchFacets(subjects=[self.subject_id], grade_from=grade_from, grade_to=grade_to)
 
     @property
     def uses_marks(self):
@@ -386,8 +401,10 @@ class ExamPage(RoutablePageMixin, Page):
         return links
 
     def consultations(self):
-        """Consultations before this exam: filled in by the events app (empty here)."""
-        return []
+        """Upcoming consultation events in this exam's subject (events app)."""
+        from events.board import upcoming_consultations
+
+        return upcoming_consultations(self.locale, subject=self.subject)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

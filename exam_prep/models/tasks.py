@@ -122,6 +122,9 @@ class ExamTaskPage(Page):
         index.SearchField("examples"),
         index.FilterField("number"),
     ]
+    search_section = "exams"
+    search_section_label = _("Подготовка к экзаменам")
+    search_section_order = 20
 
     parent_page_types = ["exam_prep.ExamPage"]
     subpage_types = []
@@ -177,6 +180,12 @@ class ExamTaskPage(Page):
             .defer_streamfields()
             .first()
         )
+
+    def get_search_facets(self):
+        exam = self.exam()
+        if exam is None:
+            return None
+        return exam.get_search_facets()
 
     def visible_topics(self):
         """Related live, public topics, in this page's language where translated."""

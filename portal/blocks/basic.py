@@ -30,6 +30,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Уровень 2")), ("h3", _("Уровень 3")), ("h4", _("Уровень 4"))],
         default="h2",
         label=_("Уровень"),
+        # The level is layout, not text: keep "Уровень 2" out of search snippets.
+        search_index=False,
     )
 
     class Meta:
@@ -49,6 +51,7 @@ class CalloutBlock(blocks.StructBlock):
         ],
         default="info",
         label=_("Вид"),
+        search_index=False,
     )
     title = blocks.CharBlock(required=False, max_length=200, label=_("Заголовок"))
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Текст"))

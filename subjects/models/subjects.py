@@ -12,6 +12,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.models import GradeRangeMixin
+from search.facets import SearchFacets
 
 from .topics import TopicPage, group_topics
 
@@ -104,6 +105,9 @@ class SubjectPage(GradeRangeMixin, Page):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("description")]
+    search_section = "subjects"
+    search_section_label = _("Предметы")
+    search_section_order = 10
 
     parent_page_types = ["subjects.SubjectIndexPage"]
     subpage_types = ["subjects.TopicPage"]
@@ -111,6 +115,11 @@ class SubjectPage(GradeRangeMixin, Page):
     class Meta:
         verbose_name = _("раздел предмета")
         verbose_name_plural = _("разделы предметов")
+
+    def get_search_facets(self):
+        return SearchFacets(
+            subjects=[self.subject_id], grade_from=self.grade_from, grade_to=self.grade_to
+        )
 
     def topics(self):
         """Live, public topics of this subject, ready for a listing (one query + prefetch)."""

@@ -15,8 +15,9 @@ from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from portal.blocks import RICH_TEXT_FEATURES, StudyStreamBlock
 from portal.models import GradeRangeMixin
+from search.facets import SearchFacets
 
 TERM_CHOICES = [(term, _("%(term)s четверть") % {"term": term}) for term in range(1, 5)]
 
@@ -134,7 +135,7 @@ class TopicPage(GradeRangeMixin, Page):
         max_length=600,
         help_text=_("Одно-два предложения: о чём тема. Показывается в списках и лентах."),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("материал урока"))
+    body = StreamField(StudyStreamBlock(), blank=True, verbose_name=_("материал урока"))
 
     objects = TopicPageManager()
 
@@ -164,6 +165,9 @@ class TopicPage(GradeRangeMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    search_section = "subjects"
+    search_section_label = _("Предметы")
+    search_section_order = 10
 
     parent_page_types = ["subjects.SubjectPage"]
     subpage_types = []
@@ -171,6 +175,14 @@ class TopicPage(GradeRangeMixin, Page):
     class Meta:
         verbose_name = _("тема")
         verbose_name_plural = _("темы")
+
+    def get_search_facets(self):
+        subject_page = self.get_parent().specific
+        return SearchFacets(
+            subjects=[getattr(subject_page, "subject_id", None)],
+            grade_from=self.grade_from,
+            grade_to=self.grade_to,
+        )
 
     def clean(self):
         super().clean()
