@@ -17,6 +17,9 @@ from home.models import HomePage, StandardPage
 from subjects.models import TopicPage
 from tests.factories.exam_prep import scale
 
+# Building a Page instance looks up the default locale.
+pytestmark = pytest.mark.django_db
+
 
 class TreeRulesTest(WagtailPageTestCase):
     def test_index_lives_under_the_home_page_only(self):
@@ -68,7 +71,6 @@ def test_oge_table_converts_to_marks():
     assert errors == ["Для ОГЭ и ГВЭ шкала переводит баллы в отметки от 2 до 5."]
 
 
-@pytest.mark.django_db
 def test_clean_reports_the_table_on_the_scoring_field(exam):
     exam.scoring = rows((0, 0), (1, 50))
     with pytest.raises(ValidationError) as raised:
