@@ -20,8 +20,9 @@ CALENDAR_TIMEZONE = "Europe/Moscow"
 
 
 def subject_title(topic):
+    """The topic's subject in the visitor's language ("" if unknown)."""
     subject_page = getattr(topic, "subject_page", None)
-    return subject_page.title if subject_page else ""
+    return subject_page.subject.display_name if subject_page else ""
 
 
 def plain_text(html):

@@ -64,9 +64,22 @@ def test_teacher_publishes_topic_and_visitor_sees_it(page, live_site):
     editor.click()
     editor.type("Задачи 3, 5 и 8 из параграфа 14.")
 
+    for field, value in [
+        ("#id_start_date", day(-3)),
+        ("#id_end_date", day(5)),
+        ("#id_homework-0-date_given", day(0)),
+        ("#id_homework-0-due_date", day(2)),
+    ]:
+        expect(page.locator(field)).to_have_value(value)
+    # Wagtail 8 autosaves the new page as a draft and moves the form to its edit URL;
+    # publishing before that lands would race the autosave (slug "already in use").
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    page.wait_for_load_state("networkidle")
     page.locator("footer .w-dropdown__toggle").click()
-    page.get_by_role("button", name="Опубликовать").click()
-    expect(page.locator(".messages")).to_contain_text("опубликована")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Опубликовать").click()
+    messages = page.locator(".messages").inner_text()
+    assert "опубликована" in messages, page.locator(".error-message").all_inner_texts()
 
     page.goto(url + "/predmety/matematika/")
     current = page.locator("section[aria-labelledby=current-topics]")
