@@ -123,12 +123,6 @@ def test_timetable_of_the_chosen_class(client, site):
     assert "Расписание уроков 9А" in html
 
 
-def test_latest_homework_slot_is_empty_until_the_subjects_app_fills_it(client, site):
-    response = client.get("/")
-    assert response.context["latest_homework"] == []
-    assert "Домашние задания" not in response.content.decode()
-
-
 def test_home_board_query_count_is_flat(client, index):
     kind = EventKindFactory(slug="konsultaciya", board_section=EventKind.BoardSection.CONSULTATIONS)
     subject = SubjectFactory(slug="matematika")

@@ -9,14 +9,12 @@ from django.test import RequestFactory
 from wagtail.models import Locale, PageViewRestriction
 
 from exam_prep.models import ExamKeyDate, KeyDateKind
-from subjects.models import SubjectIndexPage
 from tests.factories.exam_prep import (
     ExamPageFactory,
     ExamTaskPageFactory,
-    SubjectPageFactory,
-    TopicPageFactory,
     practice,
 )
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory, TopicPageFactory
 from tests.utils import count_queries
 
 from .conftest import add_dates
@@ -106,11 +104,7 @@ def test_english_hub_lists_untranslated_exams(client, exam, exam_index, site):
 
 @pytest.fixture
 def topic(home, exam):
-    subject_index = home.add_child(
-        instance=__import__("subjects.models", fromlist=["SubjectIndexPage"]).SubjectIndexPage(
-            title="Предметы", slug="predmety"
-        )
-    )
+    subject_index = SubjectIndexPageFactory(parent=home)
     section = SubjectPageFactory(parent=subject_index, subject=exam.subject)
     return TopicPageFactory(parent=section, title="Классическая вероятность", slug="veroyatnost")
 
@@ -210,7 +204,7 @@ def test_exam_page_and_variant_queries_do_not_grow_with_tasks(client, exam_index
 @pytest.mark.django_db
 def test_task_page_and_hub_queries_are_flat(client, home, exam_index, exam):
     section = SubjectPageFactory(
-        parent=home.add_child(instance=SubjectIndexPage(title="Предметы", slug="predmety")),
+        parent=SubjectIndexPageFactory(parent=home),
         subject=exam.subject,
     )
     counts = {}

@@ -1,12 +1,9 @@
 """Factories for the exam section (and the subject pages and topics it links to)."""
 
-import datetime
-
 import factory
 import wagtail_factories
 
 from exam_prep.models import ExamKind, ExamPage, ExamPrepIndexPage, ExamTaskPage
-from subjects.models import SubjectPage, TopicPage
 
 from .portal import SubjectFactory
 
@@ -66,26 +63,3 @@ class ExamTaskPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ExamTaskPage
-
-
-class SubjectPageFactory(wagtail_factories.PageFactory):
-    title = "Математика"
-    slug = "matematika"
-    subject = factory.SubFactory(SubjectFactory, name="Математика", slug="matematika")
-    grade_from = 5
-    grade_to = 11
-
-    class Meta:
-        model = SubjectPage
-
-
-class TopicPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Тема {n}")
-    slug = factory.Sequence(lambda n: f"tema-{n}")
-    grade_from = 9
-    term = 1
-    start_date = datetime.date(2026, 9, 1)
-    end_date = datetime.date(2026, 9, 20)
-
-    class Meta:
-        model = TopicPage
