@@ -34,6 +34,8 @@ class HomePage(Page):
         "home.StandardPage",
         "subjects.SubjectIndexPage",
         "subjects.ClassIndexPage",
+        "teachers.TeacherIndexPage",
+        "teachers.MaterialIndexPage",
     ]
 
     class Meta:
