@@ -129,8 +129,12 @@ def pages_of_types(labels):
     return list(Page.objects.filter(content_type__in=content_types))
 
 
+def root_collection():
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def shared_collection():
-    root = Collection.get_first_root_node()
+    root = root_collection()
     return root.get_children().filter(name=SHARED_COLLECTION).first() or root.add_child(
         name=SHARED_COLLECTION
     )
@@ -138,7 +142,7 @@ def shared_collection():
 
 def teachers_collection():
     """The parent of the teachers' own collections (nobody gets rights on it as a whole)."""
-    root = Collection.get_first_root_node()
+    root = root_collection()
     return root.get_children().filter(name=TEACHERS_COLLECTION).first() or root.add_child(
         name=TEACHERS_COLLECTION
     )
@@ -186,7 +190,7 @@ def proposal_sections():
 
 
 def ensure_collection_permissions(groups):
-    root = Collection.get_first_root_node()
+    root = root_collection()
     grant_collection(groups[ADMINISTRATORS], root, ALL_COLLECTION_ACTIONS)
     grant_collection(groups[SCHOOL_EDITORS], root, ALL_COLLECTION_ACTIONS)
     grant_collection(groups[TEACHERS], shared_collection(), ["choose"])

@@ -154,7 +154,7 @@ class TeacherPage(Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("user"),
+                FieldPanel("user", permission="auth.change_user"),
                 FieldPanel("photo"),
                 FieldPanel("position"),
                 FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
