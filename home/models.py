@@ -45,6 +45,8 @@ class HomePage(Page):
         "subjects.ClassIndexPage",
         "exam_prep.ExamPrepIndexPage",
         "events.EventIndexPage",
+        "teachers.TeacherIndexPage",
+        "teachers.MaterialIndexPage",
     ]
 
     class Meta:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "subjects",
+    "teachers",
     "exam_prep",
     "events",
     "search",

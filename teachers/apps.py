@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TeachersConfig(AppConfig):
+    """Teachers' e-portfolios, their blogs, the piggy bank and editing rights."""
+
+    name = "teachers"
+    verbose_name = _("Учителя")

@@ -1,0 +1,44 @@
+"""The demo school's teachers: logins that work, live portfolios, the piggy bank."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from subjects.models import SubjectPage
+from teachers import demo, permissions
+from teachers.models import MethodMaterialPage, TeacherPage
+
+
+@pytest.mark.django_db
+def test_demo_teachers_log_in_and_own_their_pages(client):
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    output = out.getvalue()
+    for role, username, password in demo.LOGINS:
+        assert f"{role}: {username} / {password}" in output
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200
+        client.logout()
+
+    portfolios = TeacherPage.objects.live().filter(locale__language_code="ru")
+    assert portfolios.count() == 5
+    orlova = portfolios.get(user__username="orlova")
+    assert MethodMaterialPage.objects.child_of(orlova).live().count() == 3
+    math = SubjectPage.objects.get(subject__slug="matematika", locale__language_code="ru")
+    assert math.teachers.filter(user__username="orlova").exists()
+
+    html = client.get(orlova.url).content.decode()
+    assert f'href="{math.url}"' in html
+    assert "Рабочий лист «Комбинаторика»" in html
+    bank = Page.objects.get(slug="metodicheskaya-kopilka", locale__language_code="ru")
+    response = client.get(bank.url, {"teacher": "smirnov"})
+    assert response.context["page_obj"].paginator.count == 3
+
+    # The file of a material downloads from the teacher's own collection.
+    material = MethodMaterialPage.objects.child_of(orlova).first()
+    document = material.files.first().document
+    assert document.collection.name.startswith("Орлова")
+    assert document.collection.get_parent().name == permissions.TEACHERS_COLLECTION
+    assert client.get(document.url).status_code == 200
