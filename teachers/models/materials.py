@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import GRADE_CHOICES, GradeRangeMixin, Subject
+from search.facets import SearchFacets
 
 from .portfolios import TeacherPage, for_locale
 
@@ -106,6 +107,9 @@ class MethodMaterialPage(GradeRangeMixin, Page):
         index.FilterField("kind"),
         index.FilterField("subject"),
     ]
+    search_section = "materials"
+    search_section_label = _("Методическая копилка")
+    search_section_order = 50
 
     parent_page_types = ["teachers.TeacherPage"]
     subpage_types = []
@@ -113,6 +117,11 @@ class MethodMaterialPage(GradeRangeMixin, Page):
     class Meta:
         verbose_name = _("методический материал")
         verbose_name_plural = _("методические материалы")
+
+    def get_search_facets(self):
+        return SearchFacets(
+            subjects=[self.subject_id], grade_from=self.grade_from, grade_to=self.grade_to
+        )
 
     @property
     def is_open_licence(self):

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from search.facets import SearchFacets
 
 # The renditions the portfolio header and the teachers' cards use.
 PHOTO_FILTER = "fill-320x400"
@@ -182,6 +183,9 @@ class TeacherPage(Page):
         index.SearchField("introduction"),
         index.SearchField("education"),
     ]
+    search_section = "teachers"
+    search_section_label = _("Учителя")
+    search_section_order = 40
 
     parent_page_types = ["teachers.TeacherIndexPage"]
     subpage_types = ["teachers.TeacherPostPage", "teachers.MethodMaterialPage"]
@@ -189,6 +193,9 @@ class TeacherPage(Page):
     class Meta:
         verbose_name = _("портфолио учителя")
         verbose_name_plural = _("портфолио учителей")
+
+    def get_search_facets(self):
+        return SearchFacets(subjects=list(self.subjects.values_list("pk", flat=True)))
 
     def clean(self):
         super().clean()

@@ -11,6 +11,7 @@ from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.exam_prep import ExamPageFactory, ExamPrepIndexPageFactory, ExamTaskPageFactory
 from tests.factories.portal import SubjectFactory
 from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory, TopicPageFactory
+from tests.factories.teachers import TeacherIndexPageFactory, TeacherPageFactory
 
 from .helpers import titles
 
@@ -40,7 +41,16 @@ def sections(home):
         grade_from=9,
         grade_to=11,
     )
-    return {"topic": topic, "draft": draft, "task": task, "event": event}
+    teacher = TeacherPageFactory(
+        parent=TeacherIndexPageFactory(parent=home),
+        title="Орлова Наталья Викторовна",
+        position="Учитель математики высшей категории",
+        subjects=[maths],
+    )
+    # As in the admin: publishing commits the subjects (a many-to-many of the page)
+    # before the search facets are written.
+    teacher.save_revision().publish()
+    return {"topic": topic, "draft": draft, "task": task, "event": event, "teacher": teacher}
 
 
 @pytest.mark.django_db
@@ -54,6 +64,8 @@ def sections(home):
         ("заданию 4", "task"),
         ("олимпиадой", "event"),
         ("олимпиады", "event"),
+        ("Орловой", "teacher"),
+        ("учителем математики", "teacher"),
     ],
 )
 def test_section_pages_are_found_in_any_word_form(search, sections, query, key):
@@ -65,6 +77,8 @@ def test_each_type_lands_in_its_section(search, sections):
     assert titles(search("вероятности", section="subjects")) == [sections["topic"].title]
     assert titles(search("вероятностей", section="exams")) == [sections["task"].title]
     assert titles(search("олимпиада", section="events")) == [sections["event"].title]
+    assert titles(search("Орлова", section="teachers")) == [sections["teacher"].title]
+    assert sections["teacher"].title in titles(search("Орлова", subject="matematika"))
 
 
 @pytest.mark.django_db
