@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,11 +15,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBlock
 from portal.blocks import StudyStreamBlock
+from portal.queries import LocaleFallbackQuerySet
 from search.facets import SearchFacets
 
 # How many upcoming exam dates the hub lists.
@@ -69,16 +69,8 @@ def countdown_to(dates, today):
     return Countdown(date=None, days=None, passed=bool(dates))
 
 
-class ExamQuerySet(PageQuerySet):
-    def for_locale(self, locale):
-        """Exams of ``locale`` plus default-language exams nobody translated into it."""
-        default = Locale.get_default()
-        if locale.pk == default.pk:
-            return self.filter(locale=locale)
-        translated = ExamPage.objects.filter(
-            translation_key=OuterRef("translation_key"), locale=locale, live=True
-        )
-        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+class ExamQuerySet(LocaleFallbackQuerySet):
+    """Exams; ``for_locale()`` adds untranslated Russian exams to other languages."""
 
 
 ExamPageManager = PageManager.from_queryset(ExamQuerySet)

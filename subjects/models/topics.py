@@ -3,7 +3,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -11,12 +10,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, StudyStreamBlock
 from portal.models import GradeRangeMixin
+from portal.queries import LocaleFallbackQuerySet
 from search.facets import SearchFacets
 
 TERM_CHOICES = [(term, _("%(term)s четверть") % {"term": term}) for term in range(1, 5)]
@@ -30,7 +29,7 @@ STATUS_LABELS = {
 }
 
 
-class TopicQuerySet(PageQuerySet):
+class TopicQuerySet(LocaleFallbackQuerySet):
     """Filters of topics by date and class; every listing, feed and board uses them."""
 
     def current(self, today):
@@ -48,20 +47,6 @@ class TopicQuerySet(PageQuerySet):
     def for_class(self, school_class):
         """Topics that ``school_class`` (a SchoolClass) studies."""
         return self.filter(classes=school_class)
-
-    def for_locale(self, locale):
-        """Topics of ``locale``, plus default-language topics not translated into it.
-
-        Teachers rarely translate every topic; the English class page then shows the
-        Russian ones instead of an empty list.
-        """
-        default = Locale.get_default()
-        if locale.pk == default.pk:
-            return self.filter(locale=locale)
-        translated = TopicPage.objects.filter(
-            translation_key=OuterRef("translation_key"), locale=locale, live=True
-        )
-        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 
 
 TopicPageManager = PageManager.from_queryset(TopicQuerySet)

@@ -14,7 +14,6 @@ from .portfolios import (
     TeacherIndexPage,
     TeacherPage,
     TeacherPostPage,
-    for_locale,
 )
 
 __all__ = [
@@ -29,5 +28,4 @@ __all__ = [
     "TeacherIndexPage",
     "TeacherPage",
     "TeacherPostPage",
-    "for_locale",
 ]

@@ -13,9 +13,10 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import GRADE_CHOICES, GradeRangeMixin, Subject
+from portal.queries import with_locale_fallback
 from search.facets import SearchFacets
 
-from .portfolios import TeacherPage, for_locale
+from .portfolios import TeacherPage
 
 MATERIAL_KIND_CHOICES = [
     ("lesson-plan", _("план-конспект урока")),
@@ -223,10 +224,12 @@ class MaterialIndexPage(Page):
         verbose_name_plural = _("методические копилки")
 
     def teachers(self):
-        return for_locale(TeacherPage.objects.live().public(), self.locale).order_by("title")
+        return with_locale_fallback(TeacherPage.objects.live().public(), self.locale).order_by(
+            "title"
+        )
 
     def materials(self, filters):
-        materials = for_locale(MethodMaterialPage.objects.listing(), self.locale)
+        materials = with_locale_fallback(MethodMaterialPage.objects.listing(), self.locale)
         if "subject" in filters:
             materials = materials.for_subject(filters["subject"])
         if "grade" in filters:

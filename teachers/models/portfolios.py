@@ -4,17 +4,18 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from portal.queries import with_locale_fallback
 from search.facets import SearchFacets
 
 # The renditions the portfolio header and the teachers' cards use.
@@ -29,21 +30,6 @@ QUALIFICATION_CHOICES = [
     ("methodologist", _("педагог-методист")),
     ("mentor", _("педагог-наставник")),
 ]
-
-
-def for_locale(queryset, locale):
-    """Pages of ``locale`` plus default-language pages nobody has translated into it.
-
-    Portfolios and materials are rarely translated; the English lists then show the
-    Russian pages instead of nothing.
-    """
-    default = Locale.get_default()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
-    translated = queryset.model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale, live=True
-    )
-    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 
 
 class TeacherIndexPage(Page):
@@ -70,7 +56,7 @@ class TeacherIndexPage(Page):
         language (or untranslated Russian one) belongs here.
         """
         return (
-            for_locale(TeacherPage.objects.live().public(), self.locale)
+            with_locale_fallback(TeacherPage.objects.live().public(), self.locale)
             .prefetch_related(
                 "subjects",
                 Prefetch(
