@@ -179,7 +179,7 @@ def test_registration_open_until_the_deadline_then_closed(client, index, site):
     html = client.get(event.url).content.decode()
     assert 'href="https://forms.example/olimpiada"' in html
     assert "Зарегистрироваться" in html
-    assert "40 мест" in html
+    assert "Мест: 40" in html
     assert "Регистрация закрыта" not in html
 
     event.registration_deadline = in_days(-1, 18)
