@@ -30,6 +30,6 @@ def notify_owners(message):
         "page": message.page,
         "edit_url": get_admin_base_url() + reverse("community_message:edit", args=[message.pk]),
     }
-    subject = _("Новый вопрос на странице «%(title)s»") % {"title": message.page.title}
+    subject = _("Новое сообщение на странице «%(title)s»") % {"title": message.page.title}
     body = render_to_string("community/email/new_message.txt", context)
     return send_mail(subject, body, None, recipients)

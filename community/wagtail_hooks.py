@@ -103,7 +103,7 @@ class MessageViewSet(ModelViewSet):
     edit_view_class = MessageEditView
     delete_view_class = MessageDeleteView
     list_display = [
-        Column("author_name", label=_("автор")),
+        "author_name",
         "text",
         Column("page", label=_("страница")),
         "status",
