@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("quiz/<int:page_id>/<slug:block_id>/", portal_views.check_quiz, name="check_quiz"),
     path("", include("exam_prep.urls")),
+    path("", include("community.urls")),
     # iCal feeds are routes of event pages ("/sobytiya/calendar.ics"); Wagtail's own
     # pattern takes no dots, so "*.ics" paths go through Wagtail's serve view here.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_serve, name="wagtail_serve_ics"),

@@ -126,6 +126,7 @@ class ExamTaskPage(Page):
     search_section_label = _("Подготовка к экзаменам")
     search_section_order = 20
 
+    accepts_messages = "question"  # community: visitors' questions, moderated
     parent_page_types = ["exam_prep.ExamPage"]
     subpage_types = []
 

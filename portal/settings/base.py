@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "exam_prep",
     "events",
     "search",
+    "community",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",

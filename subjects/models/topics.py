@@ -154,6 +154,7 @@ class TopicPage(GradeRangeMixin, Page):
     search_section_label = _("Предметы")
     search_section_order = 10
 
+    accepts_messages = "question"  # community: visitors' questions, moderated
     parent_page_types = ["subjects.SubjectPage"]
     subpage_types = []
 

@@ -112,6 +112,7 @@ class MethodMaterialPage(GradeRangeMixin, Page):
     search_section_label = _("Методическая копилка")
     search_section_order = 50
 
+    accepts_messages = "comment"  # community: visitors' comments, moderated
     parent_page_types = ["teachers.TeacherPage"]
     subpage_types = []
 

@@ -283,6 +283,7 @@ class TeacherPostPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
+    accepts_messages = "comment"  # community: visitors' comments, moderated
     parent_page_types = ["teachers.TeacherPage"]
     subpage_types = []
 

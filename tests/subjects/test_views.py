@@ -407,4 +407,4 @@ def test_topic_page_query_count_does_not_grow(client, school):
         first = TopicPage.objects.child_of(math).order_by("pk").first()
         counts.append(count_queries(client, first.url))
     assert counts[0] == counts[1], counts
-    assert counts[1] <= 23, counts
+    assert counts[1] <= 24, counts  # +1: the count of published questions (community)

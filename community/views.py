@@ -1,0 +1,63 @@
+"""The public endpoint that receives questions and comments."""
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import Locale, Page
+
+from .forms import MessageForm
+from .models import accepted_kind
+from .notifications import notify_owners
+
+RATE = "5/10m"
+SENT_PARAMETER = "sent"
+
+
+def page_or_404(page_id):
+    """A live, public page of the active language that accepts messages."""
+    page = get_object_or_404(
+        Page.objects.live().public().filter(locale=Locale.get_active()), pk=page_id
+    )
+    if accepted_kind(page) is None:
+        raise Http404
+    return page.specific
+
+
+# Pages are cached for anonymous visitors, so the form carries no CSRF token; spam is
+# kept out by the honeypot, the signed minimum fill time and the per-IP rate limit.
+@csrf_exempt
+def ask(request, page_id):
+    page = page_or_404(page_id)
+    page_url = page.get_url(request) or "/"
+    if request.method != "POST":
+        return HttpResponseRedirect(page_url)
+
+    form = MessageForm(request.POST)
+    status = 400
+    limited = is_ratelimited(
+        request, group="community.ask", key="ip", rate=RATE, method="POST", increment=True
+    )
+    if limited:
+        status = 429
+        form.is_valid()  # shows field errors too, the text stays in the form
+        form.add_error(
+            None, _("Слишком много сообщений с вашего адреса. Попробуйте через 10 минут.")
+        )
+    elif form.is_valid():
+        message = form.save(commit=False)
+        message.page = page
+        message.kind = accepted_kind(page)
+        message.save()
+        notify_owners(message)
+        return HttpResponseRedirect(f"{page_url}?{SENT_PARAMETER}=1#community")
+
+    request.community_form = form
+    response = page.serve(request)
+    if hasattr(response, "render"):
+        response = response.render()
+    response.status_code = status
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,139 @@
+"""Admin: each teacher's moderation queue and the pending count on the dashboard."""
+
+import django_filters
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import PENDING, STATUS_CHOICES, Message, editable_pages
+
+
+class MessagePermissionPolicy(ModelPermissionPolicy):
+    """A teacher moderates the messages on the pages they may edit, and no others."""
+
+    def user_has_permission(self, user, action):
+        if not (user.is_active and user.is_authenticated) or action == "add":
+            return False
+        return user.is_superuser or editable_pages(user).exists()
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Message.objects.none()
+        return Message.objects.moderated_by(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        own = self.instances_user_has_any_permission_for(user, [action])
+        return own.filter(pk=instance.pk).exists()
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+
+permission_policy = MessagePermissionPolicy(Message)
+register_permission_policy(Message, permission_policy)
+
+
+class AnsweredFilter(django_filters.BooleanFilter):
+    def filter(self, queryset, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(answer="") if value else queryset.filter(answer="")
+
+
+class MessageFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("статус"), choices=STATUS_CHOICES)
+    answered = AnsweredFilter(label=_("есть ответ"))
+
+    class Meta:
+        model = Message
+        fields = ["status", "kind"]
+
+
+class OwnObjectMixin:
+    """Another teacher's message is a 404, whatever the method."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not Message.objects.moderated_by(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class MessageIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return Message.objects.moderated_by(self.request.user).select_related("page")
+
+
+class MessageEditView(OwnObjectMixin, generic.EditView):
+    def save_instance(self):
+        message = self.form.save(commit=False)
+        if message.answer and "answer" in self.form.changed_data:
+            message.answered_by = self.request.user
+            message.answered_at = timezone.now()
+        message.save()
+        return message
+
+
+class MessageDeleteView(OwnObjectMixin, generic.DeleteView):
+    pass
+
+
+class MessageViewSet(ModelViewSet):
+    model = Message
+    icon = "help"
+    menu_label = _("Вопросы и комментарии")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "community"
+    name = "community_message"
+    filterset_class = MessageFilterSet
+    form_fields = ["status", "answer", "allow_links"]
+    index_view_class = MessageIndexView
+    edit_view_class = MessageEditView
+    delete_view_class = MessageDeleteView
+    list_display = [
+        "author_name",
+        "text",
+        Column("page", label=_("страница")),
+        "status",
+        DateColumn("created_at", label=_("получено")),
+    ]
+    inspect_view_enabled = False
+
+
+message_viewset = MessageViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_message_viewset():
+    return message_viewset
+
+
+class PendingMessagesPanel(Component):
+    name = "community_pending"
+    template_name = "community/admin/pending_panel.html"
+    order = 60
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count}
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_panel(request, panels):
+    if permission_policy.user_has_permission(request.user, "change"):
+        count = Message.objects.moderated_by(request.user).filter(status=PENDING).count()
+        panels.append(PendingMessagesPanel(count))

@@ -1,0 +1,49 @@
+"""A student asks on a topic page, the teacher answers in the admin, the answer shows."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.community.conftest import teacher_owning
+from tests.factories.subjects import SubjectPageFactory, TopicPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_student_asks_and_teacher_answers(page, live_site):
+    section = SubjectPageFactory(parent=live_site["home"])
+    topic = TopicPageFactory(parent=section, title="Условная вероятность")
+    teacher_owning(section, "orlova", get_user_model())
+
+    page.goto(live_site["url"] + topic.url)
+    form = page.locator(".community-form")
+    form.get_by_label("Имя").fill("Алина")
+    form.get_by_label("Класс или роль").fill("9А")
+    form.get_by_label("Текст").fill("Чем P(A|B) отличается от P(B|A)?")
+    page.wait_for_timeout(3200)  # the form refuses submissions faster than a person types
+    form.get_by_role("button", name="Отправить").click()
+    # The consent was forgotten: refused with a message, the text kept.
+    assert "Без согласия" in form.inner_text()
+    assert form.get_by_label("Текст").input_value() == "Чем P(A|B) отличается от P(B|A)?"
+    form.get_by_label("Я согласен(на)").check()
+    page.wait_for_timeout(3200)
+    form.get_by_role("button", name="Отправить").click()
+    assert "Спасибо, вопрос отправлен на модерацию." in page.inner_text(".community")
+    assert "Чем P(A|B)" not in page.inner_text(".community")
+
+    page.goto(live_site["url"] + "/admin/login/")
+    page.locator("#id_username").fill("orlova")
+    page.locator("#id_password").fill("password")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url("**/admin/")
+    assert "Ждёт модерации: 1 сообщение." in page.content()
+    page.get_by_role("link", name="Открыть очередь").click()
+    page.get_by_role("link", name="Алина").click()
+    page.locator("#id_answer").fill("В первом случае известно B, во втором — A.")
+    page.locator("#id_status").select_option("published")
+    page.get_by_role("button", name="Сохранить").click()
+    page.wait_for_url("**/admin/community/")
+
+    page.goto(live_site["url"] + topic.url)
+    section_text = page.inner_text(".community")
+    assert "Чем P(A|B) отличается от P(B|A)?" in section_text
+    assert "В первом случае известно B, во втором — A." in section_text
