@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from portal.models import SchoolClass
 
-from .models import Homework, SubjectPage, TopicPage
+from .models import ClassIndexPage, Homework, TopicPage
 
 LATEST_HOMEWORK = 6
 
@@ -26,16 +26,10 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
         )
         .order_by("-date_given", "due_date", "pk")[:limit]
     )
-    steplen = TopicPage.steplen
-    parents = {
-        parent.path: parent
-        for parent in SubjectPage.objects.filter(
-            path__in={item.topic.path[:-steplen] for item in homework}
-        ).select_related("subject")
-    }
+    ClassIndexPage.with_subjects([item.topic for item in homework])
     items = []
     for item in homework:
-        subject_page = parents.get(item.topic.path[:-steplen])
+        subject_page = item.topic.subject_page
         items.append(
             {
                 "url": item.topic.get_url(request),

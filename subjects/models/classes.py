@@ -72,7 +72,8 @@ class ClassIndexPage(RoutablePageMixin, Page):
             )
         return self._visible_topics
 
-    def with_subjects(self, topics):
+    @staticmethod
+    def with_subjects(topics):
         """Give each topic its ``subject_page`` (its parent) in one query."""
         topics = list(topics)
         if not topics:
