@@ -39,6 +39,14 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ru-RU", "viewport": {"width": 1280, "height": 900}}
 
 
+@pytest.fixture(autouse=True)
+def _no_admin_autosave(settings):
+    # Wagtail 8 autosaves an edited page after a pause in typing, and a new page's form
+    # then moves to its edit URL; when that lands depends on the machine's load, and a
+    # publish racing it fails ("slug already in use"). The tests publish by hand.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
 @pytest.fixture
 def live_site(transactional_db, live_server):
     """The site skeleton in a transactional database, served by live_server."""

@@ -2,7 +2,9 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
+from tests.browser.admin import log_in
 from tests.community.conftest import teacher_owning
 from tests.factories.subjects import SubjectPageFactory, TopicPageFactory
 
@@ -30,12 +32,8 @@ def test_student_asks_and_teacher_answers(page, live_site):
     assert "Спасибо, вопрос отправлен на модерацию." in page.inner_text(".community")
     assert "Чем P(A|B)" not in page.inner_text(".community")
 
-    page.goto(live_site["url"] + "/admin/login/")
-    page.locator("#id_username").fill("orlova")
-    page.locator("#id_password").fill("password")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url("**/admin/")
-    assert "Ждёт модерации: 1 сообщение." in page.content()
+    log_in(page, live_site["url"], "orlova", "password")
+    expect(page.locator("main")).to_contain_text("Ждёт модерации: 1 сообщение.")
     page.get_by_role("link", name="Открыть очередь").click()
     page.get_by_role("link", name="Алина").click()
     page.locator("#id_answer").fill("В первом случае известно B, во втором — A.")

@@ -7,6 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.browser.admin import log_in, publish
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -45,18 +47,12 @@ def test_editor_publishes_a_standard_page(page, live_site):
     get_user_model().objects.create_superuser("editor", "editor@school.example", "pass-12345")
     home = live_site["home"]
 
-    page.goto(live_site["url"] + "/admin/login/")
-    page.locator("#id_username").fill("editor")
-    page.locator("#id_password").fill("pass-12345")
-    page.get_by_role("button", name="Войти").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, live_site["url"], "editor", "pass-12345")
 
     page.goto(f"{live_site['url']}/admin/pages/add/home/standardpage/{home.pk}/")
     page.locator("#id_title").fill("Расписание звонков")
     page.locator("#id_introduction").fill("Начало первого урока — 8:30.")
-    page.locator("footer .w-dropdown__toggle").click()
-    page.get_by_role("button", name="Опубликовать").click()
-    expect(page.locator(".messages")).to_contain_text("опубликована")
+    publish(page)
 
     page.goto(live_site["url"] + "/raspisanie-zvonkov/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Расписание звонков")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from tests.browser.admin import log_in, publish, rich_text
 from tests.factories import SchoolClassFactory, SubjectFactory
 from tests.factories.subjects import (
     ClassIndexPageFactory,
@@ -37,11 +38,7 @@ def test_teacher_publishes_topic_and_visitor_sees_it(page, live_site):
         return (today + datetime.timedelta(days=offset)).isoformat()
 
     url = live_site["url"]
-    page.goto(url + "/admin/login/")
-    page.locator("#id_username").fill("teacher")
-    page.locator("#id_password").fill("pass-12345")
-    page.get_by_role("button", name="Войти").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, url, "teacher", "pass-12345")
 
     page.goto(f"{url}/admin/pages/add/subjects/topicpage/{math.pk}/")
     page.locator("#id_title").fill("Условная вероятность")
@@ -56,13 +53,7 @@ def test_teacher_publishes_topic_and_visitor_sees_it(page, live_site):
     page.locator("#id_homework-0-classes").get_by_label("9А").check()
     page.locator("#id_homework-0-date_given").fill(day(0))
     page.locator("#id_homework-0-due_date").fill(day(2))
-    # The Draftail editor next to the homework's hidden "text" input.
-    editor = page.locator(
-        "xpath=//input[@id='id_homework-0-text']"
-        "/ancestor::*[.//*[@contenteditable='true']][1]//*[@contenteditable='true']"
-    )
-    editor.click()
-    editor.type("Задачи 3, 5 и 8 из параграфа 14.")
+    rich_text(page, "id_homework-0-text", "Задачи 3, 5 и 8 из параграфа 14.")
 
     for field, value in [
         ("#id_start_date", day(-3)),
@@ -71,15 +62,7 @@ def test_teacher_publishes_topic_and_visitor_sees_it(page, live_site):
         ("#id_homework-0-due_date", day(2)),
     ]:
         expect(page.locator(field)).to_have_value(value)
-    # Wagtail 8 autosaves the new page as a draft and moves the form to its edit URL;
-    # publishing before that lands would race the autosave (slug "already in use").
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    page.wait_for_load_state("networkidle")
-    page.locator("footer .w-dropdown__toggle").click()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Опубликовать").click()
-    messages = page.locator(".messages").inner_text()
-    assert "опубликована" in messages, page.locator(".error-message").all_inner_texts()
+    publish(page)
 
     page.goto(url + "/predmety/matematika/")
     current = page.locator("section[aria-labelledby=current-topics]")

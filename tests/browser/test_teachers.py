@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from teachers import permissions
 from teachers.accounts import create_teacher
+from tests.browser.admin import log_in, publish
 from tests.factories.portal import SubjectFactory
 from tests.factories.teachers import (
     SubjectSectionFactory,
@@ -38,11 +39,7 @@ def test_teacher_edits_and_publishes_own_portfolio_only(page, live_site):
     )
     other.page.save_revision().publish()
 
-    page.goto(live_site["url"] + "/admin/login/")
-    page.locator("#id_username").fill("ivanova")
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Войти").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, live_site["url"], "ivanova", PASSWORD)
 
     # The explorer shows the way to the teacher's own pages and nothing else.
     page.goto(f"{live_site['url']}/admin/pages/{sections.pk}/")
@@ -56,9 +53,7 @@ def test_teacher_edits_and_publishes_own_portfolio_only(page, live_site):
     page.goto(f"{live_site['url']}/admin/pages/{own.page.pk}/edit/")
     page.locator("#id_position").fill("Учитель математики высшей категории")
     page.locator("#id_introduction").fill("Веду курс «Вероятность и статистика».")
-    page.locator("footer .w-dropdown__toggle").click()
-    page.get_by_role("button", name="Опубликовать").click()
-    expect(page.locator(".messages")).to_contain_text("опубликована")
+    publish(page)
 
     page.goto(live_site["url"] + "/uchitelya/ivanova/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Иванова Мария Петровна")

@@ -3,7 +3,6 @@ a quiz; a visitor sees MathML, the embed, the collapsible solution and takes the
 with and without JavaScript."""
 
 import datetime
-import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,30 +10,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from subjects.models import TopicPage
+from tests.browser.admin import add_block, log_in, publish, rich_text
 from tests.factories import SubjectFactory
 from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 VK_VIDEO = "https://vkvideo.ru/video-22822305_456241864"
-
-
-def add_block(page, label):
-    """Open the stream's "+" chooser and pick a block type by its label."""
-    page.locator("button.c-sf-add-button:visible").last.click()
-    page.wait_for_selector(".w-combobox__option")
-    # The chooser floats over other panels; a DOM click reaches the option reliably.
-    page.locator(".w-combobox__option:visible", has_text=label).first.dispatch_event("click")
-
-
-def rich_text(page, field_id, text):
-    """Type into the Draftail editor that stands for the hidden input ``field_id``."""
-    editor = page.locator(
-        f"xpath=//input[@id='{field_id}']"
-        "/ancestor::*[.//*[@contenteditable='true']][1]//*[@contenteditable='true']"
-    )
-    editor.click()
-    editor.type(text)
 
 
 def test_teacher_builds_a_topic_and_a_visitor_studies_it(page, browser, live_site):
@@ -48,11 +30,7 @@ def test_teacher_builds_a_topic_and_a_visitor_studies_it(page, browser, live_sit
     today = timezone.localdate()
     url = live_site["url"]
 
-    page.goto(url + "/admin/login/")
-    page.locator("#id_username").fill("teacher")
-    page.locator("#id_password").fill("pass-12345")
-    page.get_by_role("button", name="Войти").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, url, "teacher", "pass-12345")
 
     page.goto(f"{url}/admin/pages/add/subjects/topicpage/{section.pk}/")
     page.locator("#id_title").fill("Схема Бернулли")
@@ -83,13 +61,7 @@ def test_teacher_builds_a_topic_and_a_visitor_studies_it(page, browser, live_sit
     answers.locator("button.c-sf-add-button:visible").last.click()
     page.locator("#body-3-value-questions-0-value-answers-0-value").fill("0,5")
 
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    page.wait_for_load_state("networkidle")
-    page.locator("footer .w-dropdown__toggle").click()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Опубликовать").click()
-    messages = page.locator(".messages").inner_text()
-    assert "опубликована" in messages, page.locator(".error-message").all_inner_texts()
+    publish(page)
 
     topic = TopicPage.objects.get(title="Схема Бернулли")
     assert topic.live
