@@ -47,6 +47,8 @@ class HomePage(Page):
         "events.EventIndexPage",
         "teachers.TeacherIndexPage",
         "teachers.MaterialIndexPage",
+        "works.StudentWorkIndexPage",
+        "works.PhotoReportIndexPage",
     ]
 
     class Meta:

@@ -22,6 +22,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from portal.models import GradeRangeMixin, Subject
@@ -38,7 +39,13 @@ FUZZY_MAX_QUERY = 60
 def visible_pages(locale=None):
     """Live, public pages of ``locale`` (default: the active one), without the root."""
     locale = locale or Locale.get_active()
-    return Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+    pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+    # Apps hide live pages that must not be shown yet (a work whose consent was
+    # withdrawn today, before the nightly command unpublishes it): each
+    # ``search_hidden_pages`` hook returns a queryset of page pks, used as a subquery.
+    for hidden_pages in hooks.get_hooks("search_hidden_pages"):
+        pages = pages.exclude(pk__in=hidden_pages())
+    return pages
 
 
 def on_postgresql():

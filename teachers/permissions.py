@@ -174,7 +174,20 @@ def ensure_base_groups():
     groups[SCHOOL_EDITORS].permissions.add(
         *model_permissions("portal.schoolsettings", "wagtailredirects.redirect")
     )
+    # Consents to publish pupils' works (works app): teachers keep their own records,
+    # editors and administrators see everyone's.
+    groups[TEACHERS].permissions.add(*consent_permissions(all_records=False))
+    for name in (ADMINISTRATORS, SCHOOL_EDITORS):
+        groups[name].permissions.add(*consent_permissions(all_records=True))
     return groups
+
+
+def consent_permissions(all_records):
+    """Add/change/delete/view of ``works.Consent`` (+ seeing every teacher's records)."""
+    codenames = ["add_consent", "change_consent", "delete_consent", "view_consent"]
+    if all_records:
+        codenames.append("view_all_consents")
+    return list(Permission.objects.filter(content_type__app_label="works", codename__in=codenames))
 
 
 def ensure_page_permissions(groups):

@@ -1,11 +1,13 @@
 """General-purpose content blocks: text, headings, images, files, embeds, tables."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rich text everywhere uses one feature list; headings come from HeadingBlock so the
 # document outline stays valid (h1 is the page title).
@@ -124,12 +126,65 @@ class TimetableBlock(TableBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    """A photo report: a titled grid of images; each opens full size without JS."""
+    """A photo report: a titled grid of images; each opens full size without JS.
+
+    When pupils can be recognised in the photos, each needs a parent's consent
+    (``works.Consent``); a gallery whose consents are no longer valid shows a neutral
+    notice instead of the photos.
+    """
 
     title = blocks.CharBlock(required=False, max_length=200, label=_("Заголовок"))
     images = blocks.ListBlock(ImageBlock(), min_num=1, label=_("Фотографии"))
+    pupils_recognisable = blocks.BooleanBlock(
+        required=False,
+        label=_("На фото узнаваемы ученики"),
+        help_text=_("Тогда нужно согласие на публикацию для каждого узнаваемого ученика."),
+    )
+    consents = blocks.ListBlock(
+        SnippetChooserBlock("works.Consent", label=_("Согласие")),
+        default=[],
+        label=_("Согласия на публикацию"),
+    )
 
     class Meta:
         icon = "image"
         label = _("Фотогалерея")
         template = "blocks/gallery_block.html"
+
+    @staticmethod
+    def consents_valid(value):
+        """True when the photos may be shown: no recognisable pupils, or every consent
+        chosen and valid today."""
+        if not value.get("pupils_recognisable"):
+            return True
+        consents = [consent for consent in value.get("consents") or [] if consent is not None]
+        return bool(consents) and all(consent.is_valid() for consent in consents)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("pupils_recognisable"):
+            return value
+        consents = [consent for consent in value.get("consents") or [] if consent is not None]
+        if not consents:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "consents": ValidationError(
+                        _("На фото узнаваемы ученики: выберите согласия на публикацию.")
+                    )
+                }
+            )
+        invalid = [consent for consent in consents if not consent.is_valid()]
+        if invalid:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "consents": ValidationError(
+                        _("Согласие «%(consent)s» не действует.") % {"consent": invalid[0]}
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["photos_allowed"] = self.consents_valid(value)
+        return context

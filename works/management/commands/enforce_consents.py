@@ -1,0 +1,20 @@
+"""Unpublish works and photo reports whose consent is no longer valid.
+
+Run daily from cron (see docs/works.md), shortly after midnight Moscow time::
+
+    5 0 * * *  cd /srv/portal && .venv/bin/python manage.py enforce_consents
+"""
+
+from django.core.management.base import BaseCommand
+
+from works.unpublishing import enforce
+
+
+class Command(BaseCommand):
+    help = "Снимает с публикации работы и фотоотчёты, согласие на которые больше не действует."
+
+    def handle(self, *args, **options):
+        pages = enforce()
+        for page in pages:
+            self.stdout.write(f"unpublished: {page.pk} {page.url_path}")
+        self.stdout.write(f"{len(pages)} page(s) unpublished")
