@@ -55,6 +55,7 @@ class TreeRulesTest(WagtailPageTestCase):
         assert "Задача о мостах" in response.content.decode()
         assert self.client.get(work.url).status_code == 200
 
+
 pytestmark = pytest.mark.django_db
 
 
@@ -74,7 +75,8 @@ def test_a_hyphenated_first_name_is_fine(works_index):
 def test_work_page_shows_first_name_and_class_never_the_parent(client, works_index):
     work = StudentWorkPageFactory(parent=works_index, title="Моя осень")
     body = client.get(work.url).content.decode()
-    assert "Алина, 9А" in body and "Моя осень" in body
+    assert "Алина, 9А" in body
+    assert "Моя осень" in body
     for url in (work.url, works_index.url, "/search/?query=осень", "/sitemap.xml"):
         assert PARENT_NAME not in client.get(url).content.decode()
         assert "Смирнова" not in client.get(url).content.decode()
@@ -108,13 +110,17 @@ def test_lists_search_and_sitemap_leave_out_invalid_consent(client, works_index)
 
     listing = client.get(works_index.url).content.decode()
     assert "Акварель Листопад" in listing
-    assert "Акварель Снегопад" not in listing and "Фотоотчёт о листопаде" not in listing
+    assert "Акварель Снегопад" not in listing
+    assert "Фотоотчёт о листопаде" not in listing
     results = client.get("/search/", {"query": "акварель"}).content.decode()
-    assert shown.url in results and hidden.url not in results
+    assert shown.url in results
+    assert hidden.url not in results
     suggestions = client.get("/search/autocomplete/", {"q": "Аквар"}).json()["results"]
     assert [item["title"] for item in suggestions] == ["Акварель Листопад"]
     sitemap = client.get("/sitemap.xml").content.decode()
-    assert shown.url in sitemap and hidden.url not in sitemap and report.url not in sitemap
+    assert shown.url in sitemap
+    assert hidden.url not in sitemap
+    assert report.url not in sitemap
 
 
 def test_search_facets_of_a_work(works_index):
@@ -129,7 +135,8 @@ def test_photo_report_lightbox_without_javascript(client, works_index):
     report = PhotoReportPageFactory(parent=works_index, photos=3)
     body = client.get(report.url).content.decode()
     for number in (1, 2, 3):
-        assert f'href="#photo-{number}"' in body and f'id="photo-{number}"' in body
+        assert f'href="#photo-{number}"' in body
+        assert f'id="photo-{number}"' in body
         assert f"Подпись к фото {number}" in body
     assert 'href="#thumb-2"' in body  # close returns to the thumbnail
     assert "max-1600x1200" in body  # the large rendition, never the original file
@@ -162,4 +169,6 @@ def test_query_counts_are_bounded_and_flat(client, works_index):
     assert small == large
     assert count_queries(client, report.url) == small_report
     assert count_queries(client, work.url) == small_work
-    assert max(large) <= 20 and small_report <= 20 and small_work <= 20
+    assert max(large) <= 20
+    assert small_report <= 20
+    assert small_work <= 20

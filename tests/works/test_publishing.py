@@ -68,7 +68,8 @@ def test_publish_with_valid_consent(client, teacher_a, works_index, consent):
     )
     assert response.status_code == 302
     work = StudentWorkPage.objects.get()
-    assert work.live and work.consent == consent
+    assert work.live
+    assert work.consent == consent
     assert "Алина" in client.get(work.url).content.decode()
 
 
@@ -98,7 +99,9 @@ def test_editing_a_live_work_as_draft_keeps_it_live(client, teacher_a, works_ind
     response = client.post(reverse("wagtailadmin_pages:edit", args=[work.pk]), form)
     assert response.status_code == 302
     work.refresh_from_db()
-    assert work.live and work.consent == consent and work.has_unpublished_changes
+    assert work.live
+    assert work.consent == consent
+    assert work.has_unpublished_changes
 
 
 def test_report_with_recognisable_pupils_needs_consents(client, teacher_a, works_index, consent):
@@ -112,7 +115,8 @@ def test_report_with_recognisable_pupils_needs_consents(client, teacher_a, works
     accepted = client.post(url, {**report_form(image, [consent]), "action-publish": "1"})
     assert accepted.status_code == 302
     report = PhotoReportPage.objects.get()
-    assert report.live and list(report.consents.all()) == [consent]
+    assert report.live
+    assert list(report.consents.all()) == [consent]
 
 
 def test_report_without_recognisable_pupils_needs_no_consent(client, teacher_a, works_index):

@@ -1,0 +1,31 @@
+"""Demo works and photo report: published with consents, no parent's name anywhere."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories.works import PARENT_NAME
+from works.models import Consent, PhotoReportPage, StudentWorkIndexPage, StudentWorkPage
+
+
+@pytest.mark.django_db
+def test_demo_works(client):
+    call_command("load_demo_content", stdout=StringIO())
+    index = StudentWorkIndexPage.objects.get(slug="tvorcheskie-raboty")
+    works = StudentWorkPage.objects.live()
+    assert {work.kind for work in works} == {"essay", "drawing", "research", "video"}
+    assert all(work.has_valid_consent() for work in works)
+    listing = client.get(index.url).content.decode()
+    assert "Парадокс дней рождения в нашей школе" in listing
+    assert "Даниил, 9А" in listing
+    report = PhotoReportPage.objects.live().get()
+    assert report.event is not None
+    assert report.consents.count() == 3
+    report_body = client.get(report.url).content.decode()
+    assert "Разбор задач с учителем после тура" in report_body
+    for page in [index, report, *works]:
+        body = client.get(page.url).content.decode()
+        for consent in Consent.objects.all():
+            assert consent.given_by not in body
+        assert PARENT_NAME not in body
