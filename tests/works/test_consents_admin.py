@@ -138,3 +138,53 @@ def test_withdrawal_through_the_admin_unpublishes(client, teacher_a, works_index
     assert response.status_code == 302
     work.refresh_from_db()
     assert not work.live
+
+
+def test_page_forms_offer_only_own_consents(client, teacher_a, works_index, records):
+    client.force_login(teacher_a)
+    for model in ("studentworkpage", "photoreportpage"):
+        url = reverse("wagtailadmin_pages:add", args=("works", model, works_index.pk))
+        response = client.get(url)
+        assert response.status_code == 200
+        choices = [
+            str(choice)
+            for choice in response.context["form"]
+            .fields["consent" if model == "studentworkpage" else "consents"]
+            .queryset
+        ]
+        assert any("Алина" in choice for choice in choices)
+        assert not any("Тимофей" in choice for choice in choices)
+        # The parent's name stays in the consent record, not in page editors' forms.
+        assert "Смирнова" not in response.content.decode()
+
+
+def test_approving_in_the_editor_checks_the_consent(client, admin_user, works_index, records):
+    """An editor approving a submitted work whose consent was withdrawn meanwhile gets
+    the error next to the field instead of a published page."""
+    from django.utils import timezone
+    from wagtail.models import Workflow, WorkflowPage
+
+    from teachers.permissions import MODERATION_WORKFLOW, setup_roles
+    from works.models import StudentWorkPage
+
+    mine, _ = records
+    setup_roles()
+    WorkflowPage.objects.get_or_create(
+        page=works_index, defaults={"workflow": Workflow.objects.get(name=MODERATION_WORKFLOW)}
+    )
+    work = StudentWorkPageFactory(parent=works_index, live=False, consent=mine)
+    work.save_revision()
+    Workflow.objects.get(name=MODERATION_WORKFLOW).start(work, admin_user)
+    Consent.objects.filter(pk=mine.pk).update(withdrawn_on=timezone.localdate())
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[work.pk]),
+        {
+            **work_form(mine, title=work.title, slug=work.slug),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["consent"]
+    assert not StudentWorkPage.objects.get(pk=work.pk).live

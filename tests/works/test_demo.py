@@ -19,6 +19,8 @@ def test_demo_works(client):
     listing = client.get(index.url).content.decode()
     assert "Парадокс дней рождения в нашей школе" in listing
     assert "Даниил, 9А" in listing
+    video = works.get(kind="video")
+    assert "vkvideo" in client.get(video.url).content.decode()
     report = PhotoReportPage.objects.live().get()
     assert report.event is not None
     assert report.consents.count() == 3

@@ -112,7 +112,13 @@ class ConsentPageForm(WagtailAdminPageForm):
 
     @property
     def publishing(self):
-        return any(key in self.data for key in ("action-publish", "action-submit"))
+        """Publish, submit for moderation, restart a workflow or approve in the editor."""
+        keys = ("action-publish", "action-submit", "action-restart-workflow")
+        approving = (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )
+        return approving or any(key in self.data for key in keys)
 
     def clean(self):
         cleaned_data = super().clean()
