@@ -80,7 +80,9 @@ def test_admin_upload_stores_original_and_renditions_without_gps(client, admin_u
 def test_multiple_upload_turns_photo_upright_before_dropping_orientation(client, admin_user):
     client.force_login(admin_user)
     # Orientation 6: the camera was turned; the upright photo is 200 wide, 400 high.
-    upload = SimpleUploadedFile("turned.jpg", photo_with_gps(400, 200, 6), content_type="image/jpeg")
+    upload = SimpleUploadedFile(
+        "turned.jpg", photo_with_gps(400, 200, 6), content_type="image/jpeg"
+    )
     response = client.post(reverse("wagtailimages:add_multiple"), {"files[]": upload})
     assert response.status_code == 200
     assert response.json()["success"] is True, response.json()
