@@ -156,12 +156,11 @@ class Consent(index.Indexed, models.Model):
         FieldPanel("withdrawn_on"),
         FieldPanel("notes"),
     ]
-    # The admin list and chooser search by the pupil's name; the parent's name too
-    # (admin only).
+    # The admin list and chooser search by the pupil's name. The parent's name stays
+    # out of the search index: personal data is kept in one table only.
     search_fields = [
         index.SearchField("pupil_first_name"),
         index.AutocompleteField("pupil_first_name"),
-        index.SearchField("given_by"),
         index.FilterField("created_by"),
     ]
 
