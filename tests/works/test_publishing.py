@@ -176,3 +176,81 @@ def test_command_unpublishes_pages_whose_withdrawal_day_has_come(client, works_i
     assert not StudentWorkPage.objects.get(pk=work.pk).live
     assert StudentWorkPage.objects.get(pk=kept.pk).live
     assert PageLogEntry.objects.filter(page=work, action=LOG_ACTION).exists()
+
+
+def scheduled(page, hours=-1):
+    """A revision of ``page`` approved to go live ``hours`` from now (past by default)."""
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=hours)
+    revision = page.save_revision(approved_go_live_at=page.go_live_at)
+    return revision
+
+
+def test_withdrawal_removes_the_schedule_and_publish_scheduled_goes_on(
+    works_index, consent, home
+):
+    withdrawn = StudentWorkPageFactory(parent=works_index, live=False, consent=consent)
+    other = StudentWorkPageFactory(parent=works_index, live=False, consent=ConsentFactory())
+    withdrawn_revision = scheduled(withdrawn)
+    scheduled(other)
+
+    consent.withdrawn_on = timezone.localdate()
+    consent.save()
+
+    withdrawn_revision.refresh_from_db()
+    assert withdrawn_revision.approved_go_live_at is None
+    assert PageLogEntry.objects.filter(page=withdrawn, action="wagtail.schedule.cancel").exists()
+    call_command("publish_scheduled")
+    assert not StudentWorkPage.objects.get(pk=withdrawn.pk).live
+    assert StudentWorkPage.objects.get(pk=other.pk).live
+
+
+def test_publish_scheduled_holds_back_a_consent_whose_withdrawal_date_came(works_index):
+    # Withdrawal announced for a date that has now come, not saved today: no signal ran.
+    consent = ConsentFactory(withdrawn_on=timezone.localdate() + datetime.timedelta(days=3))
+    withdrawn = StudentWorkPageFactory(parent=works_index, live=False, consent=consent)
+    other = StudentWorkPageFactory(parent=works_index, live=False, consent=ConsentFactory())
+    scheduled(withdrawn)
+    scheduled(other)
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_on=timezone.localdate())
+
+    call_command("publish_scheduled")
+
+    assert not StudentWorkPage.objects.get(pk=withdrawn.pk).live
+    assert StudentWorkPage.objects.get(pk=other.pk).live
+
+
+def test_withdrawal_cancels_moderation_so_approval_cannot_fail(
+    client, admin_user, works_index, consent
+):
+    from wagtail.models import Workflow, WorkflowState
+
+    from teachers.permissions import setup_roles
+
+    setup_roles()
+    workflow = Workflow.objects.filter(active=True, workflow_tasks__isnull=False).first()
+    assert workflow is not None
+    work = StudentWorkPageFactory(parent=works_index, live=False, consent=consent)
+    work.save_revision(user=admin_user)
+    workflow.start(work, admin_user)
+    state = WorkflowState.objects.get(object_id=str(work.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    consent.withdrawn_on = timezone.localdate()
+    consent.save()
+
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_CANCELLED
+    assert PageLogEntry.objects.filter(page=work, action="wagtail.workflow.cancel").exists()
+    # Nothing is left for the dashboard's "Approve" button to publish.
+    client.force_login(admin_user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert not StudentWorkPage.objects.get(pk=work.pk).live
+
+
+def test_held_back_revisions_of_a_deleted_consent(works_index):
+    consent = ConsentFactory()
+    work = StudentWorkPageFactory(parent=works_index, live=False, consent=consent)
+    revision = scheduled(work, hours=5)
+    consent.delete()
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is None

@@ -8,7 +8,9 @@ The rule, enforced on every path to "live":
   ``revision.publish()`` (scheduled publishing, workflow approval, a shell) fails
   with a ``ValidationError`` too;
 - a withdrawn consent unpublishes the pages at once (``works/signals.py``) and the
-  daily ``enforce_consents`` command catches withdrawal dates that have come;
+  daily ``enforce_consents`` command catches withdrawal dates that have come; both
+  also cancel moderation and schedules that would publish without consent
+  (``works/unpublishing.hold_back``);
 - until then ``serve()`` answers 404 and listings and search leave such pages out.
 """
 

@@ -7,7 +7,7 @@ Run daily from cron (see docs/works.md), shortly after midnight Moscow time::
 
 from django.core.management.base import BaseCommand
 
-from works.unpublishing import enforce
+from works.unpublishing import enforce, hold_back
 
 
 class Command(BaseCommand):
@@ -18,3 +18,7 @@ class Command(BaseCommand):
         for page in pages:
             self.stdout.write(f"unpublished: {page.pk} {page.url_path}")
         self.stdout.write(f"{len(pages)} page(s) unpublished")
+        held = hold_back()
+        for revision in held:
+            self.stdout.write(f"held back: {revision.object_id} {revision.object_str}")
+        self.stdout.write(f"{len(held)} revision(s) held back from moderation or schedule")
