@@ -185,9 +185,7 @@ def scheduled(page, hours=-1):
     return revision
 
 
-def test_withdrawal_removes_the_schedule_and_publish_scheduled_goes_on(
-    works_index, consent, home
-):
+def test_withdrawal_removes_the_schedule_and_publish_scheduled_goes_on(works_index, consent, home):
     withdrawn = StudentWorkPageFactory(parent=works_index, live=False, consent=consent)
     other = StudentWorkPageFactory(parent=works_index, live=False, consent=ConsentFactory())
     withdrawn_revision = scheduled(withdrawn)
