@@ -47,6 +47,7 @@ class HomePage(Page):
         "events.EventIndexPage",
         "teachers.TeacherIndexPage",
         "teachers.MaterialIndexPage",
+        "polls.PollIndexPage",
     ]
 
     class Meta:
@@ -85,7 +86,7 @@ class StandardPage(Page):
     search_section_label = DEFAULT_SECTION_LABEL
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "polls.PollPage"]
 
     class Meta:
         verbose_name = _("обычная страница")

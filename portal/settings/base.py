@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "community",
+    "polls",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",

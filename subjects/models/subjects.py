@@ -110,7 +110,7 @@ class SubjectPage(GradeRangeMixin, Page):
     search_section_order = 10
 
     parent_page_types = ["subjects.SubjectIndexPage"]
-    subpage_types = ["subjects.TopicPage"]
+    subpage_types = ["subjects.TopicPage", "polls.PollPage"]
 
     class Meta:
         verbose_name = _("раздел предмета")
