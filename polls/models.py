@@ -206,7 +206,7 @@ class PollPage(AbstractForm):
     landing_page_template = "polls/poll_page.html"
 
     content_panels = [
-        FormSubmissionsPanel(),
+        FormSubmissionsPanel(heading=_("Ответы")),
         *AbstractForm.content_panels,
         FieldPanel("intro"),
         InlinePanel("form_fields", heading=_("Вопросы"), label=_("Вопрос"), min_num=1),
