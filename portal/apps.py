@@ -7,3 +7,13 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Портал")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
+        from .images import strip_uploaded_metadata
+
+        pre_save.connect(
+            strip_uploaded_metadata, sender=get_image_model(), dispatch_uid="portal-strip-exif"
+        )
