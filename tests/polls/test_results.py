@@ -115,3 +115,20 @@ def test_results_hidden_after_voting_when_the_editor_says_so(client, poll):
     assert "Спасибо! Ваш ответ учтён." in body
     assert "Всего ответов" not in body
     assert "Всего ответов" not in client.get(poll.url).content.decode()
+
+
+def test_an_editors_markup_in_questions_and_options_is_escaped(client, poll_index):
+    poll = PollPageFactory(parent=poll_index, closes_at=timezone.now())
+    PollFormFieldFactory(
+        page=poll,
+        label="<img src=x onerror=alert(1)>",
+        help_text="<b>подсказка</b>",
+        choices="<script>alert(1)</script>\nОбычный вариант",
+    )
+    SubmissionFactory(
+        page=poll, form_data={"img_src_x_onerror_alert_1": "<script>alert(1)</script>"}
+    )
+    body = client.get(poll.url).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "<img src=x" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body

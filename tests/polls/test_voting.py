@@ -240,3 +240,19 @@ def test_number_and_date_questions_reject_nonsense(client, poll_index):
 
 def test_a_get_with_garbage_parameters_is_fine(client, poll):
     assert client.get(poll.url, {"page": "x" * 5000, CLUB: "<b>"}).status_code == 200
+
+
+def test_a_dropdown_starts_unchosen_and_is_required(client, poll_index):
+    poll = PollPageFactory(parent=poll_index)
+    PollFormFieldFactory(
+        page=poll, label="Кто вы?", field_type="dropdown", choices="Ученик\nРодитель"
+    )
+    body = client.get(poll.url).content.decode()
+    assert re.search(r'<select name="kto_vy"[^>]*>\s*<option value="" selected>— выберите —', body)
+    response = client.post(poll.url, {"kto_vy": "", "form-started": started()})
+    assert response.status_code == 400
+    assert "Требуется заполнить это поле." in response.content.decode()
+    assert (
+        client.post(poll.url, {"kto_vy": "Родитель", "form-started": started()}).status_code == 200
+    )
+    assert FormSubmission.objects.get().form_data == {"kto_vy": "Родитель"}
