@@ -49,6 +49,7 @@ class HomePage(Page):
         "teachers.MaterialIndexPage",
         "works.StudentWorkIndexPage",
         "works.PhotoReportIndexPage",
+        "polls.PollIndexPage",
     ]
 
     class Meta:
@@ -87,7 +88,7 @@ class StandardPage(Page):
     search_section_label = DEFAULT_SECTION_LABEL
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "polls.PollPage"]
 
     class Meta:
         verbose_name = _("обычная страница")

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "search",
     "community",
     "works",
+    "polls",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",

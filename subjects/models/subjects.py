@@ -110,7 +110,7 @@ class SubjectPage(GradeRangeMixin, Page):
     search_section_order = 10
 
     parent_page_types = ["subjects.SubjectIndexPage"]
-    subpage_types = ["subjects.TopicPage", "works.StudentWorkIndexPage"]
+    subpage_types = ["subjects.TopicPage", "works.StudentWorkIndexPage", "polls.PollPage"]
 
     class Meta:
         verbose_name = _("раздел предмета")

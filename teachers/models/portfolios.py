@@ -174,7 +174,11 @@ class TeacherPage(Page):
     search_section_order = 40
 
     parent_page_types = ["teachers.TeacherIndexPage"]
-    subpage_types = ["teachers.TeacherPostPage", "teachers.MethodMaterialPage"]
+    subpage_types = [
+        "teachers.TeacherPostPage",
+        "teachers.MethodMaterialPage",
+        "polls.PollPage",
+    ]
 
     class Meta:
         verbose_name = _("портфолио учителя")

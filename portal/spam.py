@@ -1,0 +1,89 @@
+"""Spam guards for the public forms anonymous visitors fill in (questions, polls).
+
+Pages are cached and forms carry no CSRF token, so bots are kept out by two cheap
+checks that cost an honest visitor nothing:
+
+- a **honeypot**: a text field people never see (hidden by CSS, skipped by the
+  keyboard, labelled for screen readers as "leave empty") that form-filling bots fill;
+- a **minimum fill time**: the form carries a signed timestamp of when it was shown;
+  a submission faster than a person could read the form, or with a forged token, is
+  refused.
+
+Each form says what it calls the two fields and how it words the refusals, so the
+messages stay in the translation catalogue of the app that shows them. The per-IP rate
+limit lives in the views (django-ratelimit over the Django cache).
+"""
+
+import time
+
+from django import forms
+from django.core import signing
+
+
+def new_token(salt):
+    """A signed "the form was shown now" for the timestamp field."""
+    return signing.dumps(time.time(), salt=salt)
+
+
+class SpamGuardMixin:
+    """A ``forms.Form`` mixin adding the honeypot and the signed timestamp fields.
+
+    Subclasses set ``token_salt``, ``honeypot_label`` and the three messages. After
+    ``is_valid()``, ``is_spam`` says whether the refusal was for spam (honeypot filled,
+    sent too fast) rather than an honest mistake; a stale or forged token is treated as
+    an honest visitor who kept the page open for too long.
+    """
+
+    honeypot_field = "website"
+    started_field = "started"
+    token_salt = None
+    min_fill_seconds = 3
+    # Pages are cached, so the token may be as old as the cached page; a week is generous.
+    token_max_age = 7 * 24 * 3600
+    honeypot_label = None
+    spam_message = None
+    stale_message = None
+    too_fast_message = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field] = forms.CharField(
+            label=self.honeypot_label,
+            required=False,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+        self.fields[self.started_field] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self._spam = False
+        self.original_started = ""
+        if self.is_bound:
+            self.original_started = str(self.data.get(self.started_field, ""))
+            # A fresh token, so a visitor sent back by an error can simply submit again.
+            self.data = self.data.copy()
+            self.data[self.started_field] = new_token(self.token_salt)
+        else:
+            self.initial[self.started_field] = new_token(self.token_salt)
+
+    @property
+    def spam_field_names(self):
+        return (self.honeypot_field, self.started_field)
+
+    @property
+    def is_spam(self):
+        return self._spam
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(self.honeypot_field):
+            self._spam = True
+            raise forms.ValidationError(self.spam_message, code="spam")
+        try:
+            started = signing.loads(
+                self.original_started, salt=self.token_salt, max_age=self.token_max_age
+            )
+            started = float(started)
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(self.stale_message, code="stale") from None
+        if time.time() - started < self.min_fill_seconds:
+            self._spam = True
+            raise forms.ValidationError(self.too_fast_message, code="too_fast")
+        return cleaned
