@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage
 from home.models import HomePage, StandardPage
+from polls.models import PollPage
 from subjects.models import SubjectPage, TopicPage
 from tests.factories import build_site
 from tests.factories.portal import ImageFactory
@@ -44,7 +45,7 @@ class TreeRulesTest(WagtailPageTestCase):
         self.assertCanNotCreateAt(PhotoReportIndexPage, StudentWorkPage)
         self.assertAllowedSubpageTypes(StudentWorkPage, {})
         self.assertAllowedSubpageTypes(PhotoReportPage, {})
-        self.assertAllowedSubpageTypes(SubjectPage, {TopicPage, StudentWorkIndexPage})
+        self.assertAllowedSubpageTypes(SubjectPage, {TopicPage, StudentWorkIndexPage, PollPage})
 
     def test_a_teacher_keeps_works_in_their_subject_section(self):
         home = build_site()["home"]
