@@ -102,6 +102,10 @@ def load(ctx):
     """The polls index under the home page, two school polls and a teacher's survey."""
     home = ctx.homes["ru"]
     admin = ctx.objects["admin"]
+    # Polls close at 18:00 Moscow time, some days from the day the demo is loaded.
+    evening = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time(18, 0))
+    )
     now = timezone.now()
     rng = random.Random(2026)  # noqa: S311 — demo data, not security
 
@@ -131,7 +135,7 @@ def load(ctx):
         "куда вы пошли бы сами или записали бы ребёнка, — откроем самые популярные.</p>",
         thank_you_text="<p>Спасибо! Итоги подведём в конце месяца на этой странице и "
         "на родительских собраниях.</p>",
-        closes_at=now + datetime.timedelta(days=21),
+        closes_at=evening + datetime.timedelta(days=21),
         form_fields=[
             field("Какой кружок вы бы выбрали?", "radio", [label for label, _w in CLUBS]),
             field("Кто вы?", "dropdown", WHO),
@@ -154,7 +158,7 @@ def load(ctx):
         title="Куда поедут 8-е классы на весеннюю экскурсию?",
         slug="ekskursiya-8-klassy",
         intro="<p>Голосуют ученики 8А и 8Б и их родители.</p>",
-        closes_at=now - datetime.timedelta(days=10),
+        closes_at=evening - datetime.timedelta(days=10),
         form_fields=[field("Куда поедем?", "radio", [label for label, _w in EXCURSIONS])],
     )
     ctx.publish(index, trip, user=admin)
@@ -162,7 +166,7 @@ def load(ctx):
         trip,
         [{"Куда поедем?": choice} for choice in excursions],
         now - datetime.timedelta(days=30),
-        now - datetime.timedelta(days=10),
+        trip.closes_at - datetime.timedelta(hours=1),
     )
 
     surveys = 0
@@ -175,7 +179,7 @@ def load(ctx):
             intro="<p>Короткая анонимная анкета для 9-х классов после темы «Условная "
             "вероятность». По ответам я решу, нужен ли ещё один урок на разбор задач.</p>",
             thank_you_text="<p>Спасибо! Вопросы из анкеты разберём на консультации в четверг.</p>",
-            closes_at=now + datetime.timedelta(days=7),
+            closes_at=evening + datetime.timedelta(days=7),
             owner=teacher,
             form_fields=[
                 field("Насколько понятна тема?", "radio", [label for label, _w in UNDERSTANDING]),

@@ -83,6 +83,7 @@ def load(ctx):
     index = StudentWorkIndexPage(
         title="Творческие работы учащихся",
         slug="tvorcheskie-raboty",
+        show_in_menus=True,
         introduction="Сочинения, рисунки, проекты и исследования наших учеников. Работы "
         "публикуются только с письменного согласия родителей; автор указан по имени и классу.",
     )
