@@ -25,3 +25,26 @@ class LocaleFallbackQuerySet(PageQuerySet):
 
     def for_locale(self, locale):
         return with_locale_fallback(self, locale)
+
+
+def section_extras(page, *model_labels):
+    """Live, public children of ``page`` of the given page types, in tree order.
+
+    A teacher keeps polls and a students' works gallery inside their own section; the
+    section page links them. ``model_labels`` are "app.Model" strings so a section
+    doesn't import the apps that provide them; uninstalled ones are skipped. Plain
+    ``Page`` objects: two queries (the pages, the view restrictions).
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    models = []
+    for label in model_labels:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    if not models:
+        return page.get_children().none()
+    types = ContentType.objects.get_for_models(*models).values()
+    return page.get_children().live().public().filter(content_type__in=types).order_by("path")

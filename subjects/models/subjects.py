@@ -12,6 +12,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.models import GradeRangeMixin
+from portal.queries import section_extras
 from search.facets import SearchFacets
 
 from .topics import TopicPage, group_topics
@@ -143,6 +144,9 @@ class SubjectPage(GradeRangeMixin, Page):
         context["today"] = today
         context["topic_groups"] = group_topics(self.topics(), today)
         context["subject_teachers"] = self.teachers.select_related("user")
+        context["section_extras"] = section_extras(
+            self, "works.StudentWorkIndexPage", "polls.PollPage"
+        )
         return context
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from portal.queries import with_locale_fallback
+from portal.queries import section_extras, with_locale_fallback
 from search.facets import SearchFacets
 
 # The renditions the portfolio header and the teachers' cards use.
@@ -238,6 +238,7 @@ class TeacherPage(Page):
         context["courses"] = self.courses.all()
         context["posts"] = self.posts()[:5]
         context["materials"] = self.materials()
+        context["section_extras"] = section_extras(self, "polls.PollPage")
         return context
 
 
