@@ -6,9 +6,9 @@ import re
 import uuid
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.a11y import serious_violations
 from tests.factories import StandardPageFactory
 from tests.portal.test_quiz import QUIZ
 
@@ -74,13 +74,7 @@ def test_pupil_reads_mathml_opens_the_solution_and_checks_with_js(page, study_pa
     expect(page.locator(".quiz__question--wrong")).to_have_count(1)
     expect(page.locator(".quiz__question--wrong")).to_contain_text("Простое число делится")
 
-    results = Axe().run(page)
-    serious = [
-        (violation["id"], [node["html"][:200] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 def test_pupil_checks_without_javascript(browser, study_page):

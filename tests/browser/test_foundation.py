@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.browser.a11y import serious_violations
 from tests.browser.admin import log_in, publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,13 +25,7 @@ def test_visitor_sees_the_school_and_switches_language(page, live_site):
 
 def test_home_page_has_no_serious_accessibility_violations(page, live_site):
     page.goto(live_site["url"] + "/")
-    results = Axe().run(page)
-    serious = [
-        violation["id"]
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 def test_skip_link_moves_focus_to_content(page, live_site):

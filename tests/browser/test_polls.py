@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.contrib.forms.models import FormSubmission
 
+from tests.browser.a11y import serious_violations
 from tests.factories.polls import PollIndexPageFactory, SubmissionFactory, poll_with_questions
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,6 +19,7 @@ def test_visitor_votes_and_sees_results(page, live_site):
     page.goto(live_site["url"] + index.url)
     page.get_by_role("link", name="Какой кружок открыть в следующем году?").click()
     form = page.locator(".poll-form")
+    assert serious_violations(page) == []
     # The honeypot is off-screen: a sighted visitor never sees it.
     expect(form.get_by_label("Это поле заполнять не нужно")).not_to_be_in_viewport()
     form.get_by_label("Робототехника").check()
@@ -38,6 +40,7 @@ def test_visitor_votes_and_sees_results(page, live_site):
     ratio = fill.bounding_box()["width"] / bar.bounding_box()["width"]
     assert 0.2 < ratio < 0.3
     expect(results).not_to_contain_text("3D-печати")
+    assert serious_violations(page) == []
 
     # Back to the poll (or the browser's back button and submit again): already answered.
     page.goto(live_site["url"] + poll.url)

@@ -4,6 +4,8 @@ closes it — with JavaScript and without (the lightbox is CSS :target only)."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.a11y import serious_violations
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -25,11 +27,13 @@ def report_url(live_site):
 
 def browse(page, url):
     page.goto(url)
+    assert serious_violations(page) == []
     lightbox = page.locator("#photo-2")
     expect(lightbox).to_be_hidden()
     page.locator('.photo-grid a[href="#photo-2"]').click()
     expect(lightbox).to_be_visible()
     expect(lightbox.locator("figcaption")).to_have_text("Подпись к фото 2")
+    assert serious_violations(page) == []
     large = lightbox.locator("img")
     assert "max-1600x1200" in large.get_attribute("src")
     assert large.evaluate("img => img.complete && img.naturalWidth > 0")
