@@ -252,3 +252,22 @@ def test_held_back_revisions_of_a_deleted_consent(works_index):
     consent.delete()
     revision.refresh_from_db()
     assert revision.approved_go_live_at is None
+
+
+def test_report_form_offers_only_valid_consents_but_keeps_its_own(
+    client, teacher_a, works_index, consent
+):
+    withdrawn = ConsentFactory(
+        created_by=teacher_a, pupil_first_name="Ксения", withdrawn_on=timezone.localdate()
+    )
+    client.force_login(teacher_a)
+
+    offered = client.get(add_url("photoreportpage", works_index)).content.decode()
+    assert f'name="consents" value="{consent.pk}"' in offered
+    assert f'name="consents" value="{withdrawn.pk}"' not in offered
+
+    report = PhotoReportPageFactory(parent=works_index, live=False)
+    report.consents = [withdrawn]
+    report.save()
+    editing = client.get(reverse("wagtailadmin_pages:edit", args=[report.pk])).content.decode()
+    assert f'name="consents" value="{withdrawn.pk}"' in editing

@@ -104,6 +104,15 @@ class ConsentPageForm(WagtailAdminPageForm):
             field.queryset = Consent.objects.filter(
                 Q(pk__in=visible.values("pk")) | Q(pk__in=current)
             ).select_related("school_class")
+            if isinstance(field.widget, forms.CheckboxSelectMultiple):
+                # The photo report's checkbox list offers only consents valid today
+                # (plus the report's own), by class and name: with every withdrawn
+                # record in it, an editor who sees all would scroll a long list. A
+                # withdrawn one posted anyway still gets the clear message below.
+                offered = field.queryset.filter(
+                    Q(pk__in=visible.valid().values("pk")) | Q(pk__in=current)
+                ).order_by("school_class__grade", "school_class__letter", "pupil_first_name")
+                field.widget.choices = [(consent.pk, str(consent)) for consent in offered]
 
     def _current_consent_ids(self, name):
         if not self.instance.pk:
