@@ -86,13 +86,13 @@ def strip_uploaded_metadata(sender, instance, **kwargs):
 def replace_file(image, data, *, save_file):
     """Put ``data`` in place of the image's file and bring its recorded facts up to date.
 
-    On upload the hash the form already set is kept: Wagtail compares it to find
-    duplicate uploads, and a second upload of the same photo hashes the same.
+    Width and height follow by themselves: assigning the file makes Django's image
+    field re-read them (``width_field``/``height_field``). On upload the hash the form
+    already set is kept: Wagtail compares it to find duplicate uploads, and a second
+    upload of the same photo hashes the same.
     """
     name = image.file.name.rsplit("/", 1)[-1]
     replacement = ContentFile(data, name=name)
-    with PillowImage.open(io.BytesIO(data)) as picture:
-        image.width, image.height = picture.size
     if save_file:
         image.file.save(name, replacement, save=False)
     else:

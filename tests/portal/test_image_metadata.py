@@ -131,7 +131,7 @@ def test_command_cleans_images_uploaded_before_and_recuts_their_renditions():
     image = ImageFactory(file=ContentFile(jpeg_bytes(40, 20), name="legacy.jpg"))
     # A file stored before the portal cleaned uploads: write the GPS photo in place.
     with image.file.storage.open(image.file.name, "wb") as legacy:
-        legacy.write(photo_with_gps())
+        legacy.write(photo_with_gps(40, 20, orientation=6))
     image.file_hash = ""
     image.save()
     old_name = image.file.name
@@ -144,6 +144,7 @@ def test_command_cleans_images_uploaded_before_and_recuts_their_renditions():
     assert "Очищено изображений: 1" in out.getvalue()
     image.refresh_from_db()
     assert_clean(stored(image.file))
+    assert (image.width, image.height) == (20, 40)  # turned upright
     assert not image.file.storage.exists(old_name)
     assert image.renditions.count() == 0
     assert_clean(stored(image.get_rendition("max-30x30").file))
