@@ -24,13 +24,13 @@ $(PY):
 # first stops with a clear message when a requirements file changed without `make lock`.
 $(RUNTIME): requirements.txt requirements.lock scripts/check_lock.py | $(PY)
 	@$(PYTHON) scripts/check_lock.py requirements.txt requirements.lock
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
 $(DEV): requirements.txt requirements-dev.txt requirements.lock requirements-dev.lock scripts/check_lock.py | $(PY)
 	@$(PYTHON) scripts/check_lock.py requirements.txt requirements.lock
 	@$(PYTHON) scripts/check_lock.py requirements-dev.txt requirements-dev.lock
-	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
 ## install: the runtime packages only (what `make run` needs)
@@ -42,7 +42,7 @@ install-dev: $(DEV)
 ## lock: rewrite requirements.lock and requirements-dev.lock from the .txt files (PyPI);
 ## keeps the locked versions that still fit, `make lock LOCK_ARGS=--upgrade` takes the newest
 lock: | $(PY)
-	$(PY) -m pip install --quiet "$$(grep -E '^uv==' requirements-dev.txt)"
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -E '^uv==' requirements-dev.txt)"
 	$(UV_COMPILE) requirements.txt -o requirements.lock
 	$(UV_COMPILE) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
 	@$(PYTHON) scripts/check_lock.py requirements.txt requirements.lock

@@ -6,6 +6,7 @@ checkout's ``.pgdata/``. The suite itself stays on the system PostgreSQL.
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -131,3 +132,42 @@ def test_data_of_another_major_version_is_refused_with_advice(where):
         devdb.acquire(os.getpid(), where)
     assert str(where.root) in str(error.value)
     assert not devdb.is_running(where)
+
+
+def test_a_checkout_deep_in_the_file_system_gets_a_short_socket_directory(where):
+    # A Unix socket path longer than ~100 bytes cannot be bound: the socket moves to /tmp.
+    deep = devdb.Cluster(where.root / ("очень-длинный-каталог-" * 4) / ".pgdata")
+    assert len(str(deep.root / devdb.SOCKET_NAME).encode()) > devdb.MAX_SOCKET_PATH
+    assert len(str(deep.socket_dir / devdb.SOCKET_NAME).encode()) <= devdb.MAX_SOCKET_PATH
+    devdb.acquire(os.getpid(), deep)
+    try:
+        assert query(deep, "SELECT current_database()") == (devdb.DATABASE,)
+    finally:
+        devdb.release(os.getpid(), deep)
+    assert not devdb.is_running(deep)
+    shutil.rmtree(deep.socket_dir, ignore_errors=True)
+
+
+def test_make_run_refuses_a_busy_port_before_starting_anything(where):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            ["bash", "scripts/run.sh"],  # noqa: S607 - the script make run calls
+            cwd=ROOT,
+            env={
+                "PATH": os.environ["PATH"],
+                "PY": sys.executable,
+                "HOST": "127.0.0.1",
+                "PORT": str(port),
+                "PORTAL_PGDATA": str(where.root / "never"),
+            },
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"127.0.0.1:{port}" in result.stderr
+    assert "PORT=" in result.stderr  # how to pick another one
+    assert not (where.root / "never").exists()
