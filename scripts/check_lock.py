@@ -78,7 +78,7 @@ def problems(requirements_path, lock_path):
         elif version not in lock[name][0]:
             have = ", ".join(sorted(lock[name][0]))
             found.append(f"{name}: {version} in the requirements, {have} in {lock_path}")
-    for name, (versions, files) in sorted(lock.items()):
+    for name, (_versions, files) in sorted(lock.items()):
         if files & seen and name not in pins:
             found.append(f"{name} is in {lock_path} but no longer in {', '.join(sorted(files))}")
     return found
