@@ -15,7 +15,7 @@ LOCK_PYTHON := 3.11
 UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) \
 	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: run test lint format check messages install install-dev lock clean-db
+.PHONY: run test lint format check messages install install-runtime lock clean-db
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,11 @@ $(DEV): requirements.txt requirements-dev.txt requirements.lock requirements-dev
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
-## install: the runtime packages only (what `make run` needs)
-install: $(RUNTIME)
+## install: runtime packages plus the test and lint tools (what `make test` uses)
+install: $(DEV)
 
-## install-dev: runtime plus test and lint tools (what `make test` needs)
-install-dev: $(DEV)
+## install-runtime: the runtime packages only (what `make run` installs)
+install-runtime: $(RUNTIME)
 
 ## lock: rewrite requirements.lock and requirements-dev.lock from the .txt files (PyPI);
 ## keeps the locked versions that still fit, `make lock LOCK_ARGS=--upgrade` takes the newest
