@@ -1,53 +1,82 @@
-# Two commands for newcomers: `make run` (SQLite demo site) and `make test` (everything,
-# on PostgreSQL). See README.md.
+# Two commands for newcomers: `make run` (the demo school on an embedded PostgreSQL) and
+# `make test` (everything, on the system PostgreSQL). See README.md.
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# `make run` needs only the runtime packages; lint and test targets add the dev tools.
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/portal
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The oldest Python the project supports; the locks hold markers for newer ones too.
+LOCK_PYTHON := 3.11
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) \
+	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: run test lint format check messages install clean-db
+.PHONY: run test lint format check messages install install-runtime lock clean-db
 
-$(STAMP): requirements.txt requirements-dev.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	@touch $(STAMP)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 
-install: $(STAMP)
+# Installs exactly what the lock says (every package pinned and hash-checked); the check
+# first stops with a clear message when a requirements file changed without `make lock`.
+$(RUNTIME): requirements.txt requirements.lock scripts/check_lock.py | $(PY)
+	@$(PYTHON) scripts/check_lock.py requirements.txt requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
 
-## run: install, migrate, load the demo school if the database is empty, serve on :8000
-run: $(STAMP)
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content --if-empty
-	$(PY) manage.py runserver $(HOST):$(PORT)
+$(DEV): requirements.txt requirements-dev.txt requirements.lock requirements-dev.lock scripts/check_lock.py | $(PY)
+	@$(PYTHON) scripts/check_lock.py requirements.txt requirements.lock
+	@$(PYTHON) scripts/check_lock.py requirements-dev.txt requirements-dev.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@touch $@
+
+## install: runtime packages plus the test and lint tools (what `make test` uses)
+install: $(DEV)
+
+## install-runtime: the runtime packages only (what `make run` installs)
+install-runtime: $(RUNTIME)
+
+## lock: rewrite requirements.lock and requirements-dev.lock from the .txt files (PyPI);
+## keeps the locked versions that still fit, `make lock LOCK_ARGS=--upgrade` takes the newest
+lock: | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -E '^uv==' requirements-dev.txt)"
+	$(UV_COMPILE) requirements.txt -o requirements.lock
+	$(UV_COMPILE) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
+	@$(PYTHON) scripts/check_lock.py requirements.txt requirements.lock
+	@$(PYTHON) scripts/check_lock.py requirements-dev.txt requirements-dev.lock
+
+## run: install, start the embedded PostgreSQL (unless DATABASE_URL is set), migrate,
+## load the demo school if the database is empty, serve on http://$(HOST):$(PORT)/
+run: $(RUNTIME)
+	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) scripts/run.sh
 
 ## lint: ruff (lint + format check) and djhtml on templates
-lint: $(STAMP)
+lint: $(DEV)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	find . -path ./$(VENV) -prune -o -name '*.html' -path '*/templates/*' -print | xargs $(VENV)/bin/djhtml --check
 
 ## format: apply ruff format, ruff's safe fixes and djhtml
-format: $(STAMP)
+format: $(DEV)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	find . -path ./$(VENV) -prune -o -name '*.html' -path '*/templates/*' -print | xargs $(VENV)/bin/djhtml
 
 ## check: Django system checks and missing migrations, against PostgreSQL
-check: $(STAMP)
+check: $(DEV)
 	@PYTHON=$(PY) DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" scripts/ensure_postgres.sh
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-## test: lint, checks, then the whole test suite (unit + browser) on PostgreSQL
+## test: lint, checks, then the whole test suite (unit + browser) on PostgreSQL and Redis
 test: lint check
+	@scripts/ensure_redis.sh
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## messages: extract Russian strings and compile the English translations
-messages: $(STAMP)
-	$(PY) manage.py makemessages --locale en --ignore '$(VENV)/*' --ignore 'tests/*' --no-obsolete
+messages: $(RUNTIME)
+	$(PY) manage.py makemessages --locale en --ignore '$(VENV)/*' --ignore '.pgdata/*' --ignore 'tests/*' --no-obsolete
 	$(PY) manage.py compilemessages --ignore '$(VENV)/*'

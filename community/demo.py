@@ -83,6 +83,13 @@ def load(ctx):
             status=PUBLISHED,
         )
 
+    messages = Message.objects.all()
+    ctx.log(
+        f"Вопросы и комментарии: вопросов {messages.filter(kind=QUESTION).count()} "
+        f"(ждут ответа: {messages.filter(status=PENDING).count()}), "
+        f"комментариев {messages.filter(kind=COMMENT).count()}"
+    )
+
 
 def add(page, kind, name, role, text, answer, teacher, created, status=None):
     message = Message.objects.create(

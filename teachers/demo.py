@@ -238,7 +238,11 @@ TEACHERS = [
 
 LOGINS = [
     ("Редактор школы", EDITOR_USERNAME, EDITOR_PASSWORD),
-    *[("Учитель", spec["username"], demo_password(spec["username"])) for spec in TEACHERS],
+    # "Учитель математики", not the rest of the position: one line per login.
+    *[
+        (spec["position"].split(",")[0], spec["username"], demo_password(spec["username"]))
+        for spec in TEACHERS
+    ],
 ]
 
 

@@ -223,4 +223,7 @@ def load(ctx):
                          alt_text="Победители олимпиады с грамотами", sort_order=3),
     ]  # fmt: skip
     ctx.publish(index, report, user=admin)
-    ctx.log(f"works: {StudentWorkPage.objects.count()} works, 1 photo report, consents")
+    ctx.log(
+        f"Творческие работы: {StudentWorkPage.objects.count()}, фотоотчёт с олимпиады, "
+        f"согласий родителей: {len(consents)}"
+    )

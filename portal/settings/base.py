@@ -105,13 +105,16 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
-# SQLite next to the code unless DATABASE_URL says otherwise (PostgreSQL in CI and
-# production). conn_max_age keeps connections open between requests.
+# PostgreSQL only: search needs its Russian stemming, pg_trgm and ts_headline, which
+# SQLite does not have. DATABASE_URL names the server; without it the dev settings use the
+# embedded one (portal/devdb) and production refuses to start. conn_max_age keeps
+# connections open between requests.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+    "default": dj_database_url.parse(
+        os.environ["DATABASE_URL"], conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60"))
     )
+    if os.environ.get("DATABASE_URL")
+    else {}
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -197,11 +200,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
-# Wagtail's database search backend. On PostgreSQL it uses full-text search with the
-# "russian" configuration (stemming); the cluster's own default would be "english".
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "russian"
+# Wagtail's database search backend: PostgreSQL full-text search with the "russian"
+# configuration (stemming); the cluster's own default would be "english".
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "russian"}
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@school.example")

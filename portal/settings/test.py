@@ -6,7 +6,7 @@ import tempfile
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import DATABASES, WAGTAILSEARCH_BACKENDS
+from .base import DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -15,7 +15,6 @@ ALLOWED_HOSTS = ["*"]
 DATABASES["default"] = dj_database_url.parse(
     os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")
 )
-WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "russian"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,5 +1,7 @@
 """The demo school loads into an empty database, deterministically, once."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -26,10 +28,31 @@ def load(*args):
     return out.getvalue()
 
 
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def assert_russian_and_complete(output):
+    """`make run` shows this output: Russian, a summary under every section, the logins."""
+    lines = output.splitlines()
+    sections = [i for i, line in enumerate(lines) if line.endswith(":") and not line[0].isspace()]
+    assert len(sections) >= 9, lines
+    for i in sections:
+        assert lines[i + 1].startswith("  "), f"«{lines[i]}» has no summary"
+    logins = [line for line in lines if " / " in line]
+    assert len(logins) >= 7, lines
+    for line in lines:
+        if line in logins:
+            line = line.split(":")[0]  # the role; user names and passwords are Latin
+        if line.startswith("Вход в администрирование: "):
+            continue
+        assert not LATIN.search(line), line
+
+
 @pytest.mark.django_db
 def test_demo_builds_the_school_in_both_languages(client):
     output = load()
     assert f"{ADMIN_USERNAME} / {ADMIN_PASSWORD}" in output
+    assert_russian_and_complete(output)
 
     homes = HomePage.objects.select_related("locale")
     assert sorted(home.locale.language_code for home in homes) == ["en", "ru"]

@@ -73,13 +73,23 @@ def test_production_deploy_check_only_warns_what_the_readme_justifies():
     assert "ERROR" not in result.stderr
 
 
-def test_dev_settings_default_to_sqlite_and_switch_with_database_url():
-    code = SETUP + "print(settings.DATABASES['default']['ENGINE'])"
-    assert run_python(code, "portal.settings.dev").stdout.strip().endswith("sqlite3")
+def test_dev_settings_default_to_the_embedded_postgresql_and_switch_with_database_url():
+    """No SQLite anywhere: without DATABASE_URL the dev settings name the embedded server
+    (started only on the first connection, see test_devdb), with it that server."""
+    code = SETUP + (
+        "import json; db = settings.DATABASES['default']; "
+        "print(json.dumps([db['ENGINE'], db['HOST'], settings.WAGTAILSEARCH_BACKENDS]))"
+    )
+    result = run_python(code, "portal.settings.dev", PORTAL_PGDATA="/nonexistent/pgdata")
+    assert result.returncode == 0, result.stderr
+    engine, host, search = json.loads(result.stdout)
+    assert (engine, host) == ("portal.devdb", "/nonexistent/pgdata")
+    assert search["default"]["SEARCH_CONFIG"] == "russian"
     pg = run_python(code, "portal.settings.dev", DATABASE_URL=PRODUCTION_ENV["DATABASE_URL"])
-    assert pg.stdout.strip() == "django.db.backends.postgresql"
+    assert json.loads(pg.stdout)[:2] == ["django.db.backends.postgresql", "127.0.0.1"]
 
 
+@pytest.mark.redis
 def test_redis_url_switches_the_cache_to_redis():
     code = SETUP + (
         "import json; from django.core.cache import cache; "

@@ -48,7 +48,9 @@ class Command(BaseCommand):
             raise SystemExit(1)
         with transaction.atomic():
             for module in demo_modules():
-                self.stdout.write(f"{module.__name__}:")
+                # The app's Russian name, as the admin shows it; the output is for users.
+                config = apps.get_containing_app_config(module.__name__)
+                self.stdout.write(f"{config.verbose_name}:")
                 module.load(ctx)
         self.stdout.write(self.style.SUCCESS("Демо-содержимое загружено."))
         self.print_logins()
@@ -56,6 +58,8 @@ class Command(BaseCommand):
     def print_logins(self):
         """Every app's demo logins (module-level ``LOGINS``: role, username, password)."""
         logins = [login for module in demo_modules() for login in getattr(module, "LOGINS", [])]
-        self.stdout.write("Вход в администрирование: http://127.0.0.1:8000/admin/")
+        # make run sets WAGTAILADMIN_BASE_URL to the address it serves.
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
+        self.stdout.write(f"Вход в администрирование: {admin_url}")
         for role, username, password in logins:
             self.stdout.write(f"  {role}: {username} / {password}")
