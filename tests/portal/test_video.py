@@ -7,7 +7,6 @@ import requests
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail import blocks
-from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.finders import get_finders
 from wagtail.embeds.finders.oembed import OEmbedFinder
 
@@ -161,12 +160,3 @@ def test_video_needs_exactly_one_source_and_a_video_file():
     with pytest.raises(blocks.StructBlockValidationError) as caught:
         block.clean(value)
     assert "адрес видео или выберите файл" in caught.value.block_errors["url"].messages[0]
-
-
-@pytest.mark.django_db
-@override_settings(WAGTAILEMBEDS_FINDERS=FAKE_FINDERS)
-def test_embeds_are_cached_in_the_database():
-    get_embed(YOUTUBE_URL, max_width=960)
-    with mock.patch("tests.portal.fake_embeds.FakeVideoFinder.find_embed") as find:
-        get_embed(YOUTUBE_URL, max_width=960)
-    find.assert_not_called()
