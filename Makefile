@@ -9,7 +9,7 @@ export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/portal
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check messages install clean-db
+.PHONY: run test test-dates lint format check messages install clean-db
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,16 @@ check: $(STAMP)
 ## test: lint, checks, then the whole test suite (unit + browser) on PostgreSQL
 test: lint check
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## test-dates: the tests marked `dated` again, with the clock moved (time-machine) to a
+## winter and an autumn day, so they keep testing after New Year and in a new school year
+CLOCKS ?= 2027-02-01 2026-09-01
+test-dates: $(STAMP)
+	@PYTHON=$(PY) DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" scripts/ensure_postgres.sh
+	@for day in $(CLOCKS); do \
+		echo "== dated tests on $$day"; \
+		DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest -m dated --clock=$$day -q $(PYTEST_ARGS) || exit 1; \
+	done
 
 ## messages: extract Russian strings and compile the English translations
 messages: $(STAMP)

@@ -14,7 +14,7 @@ from tests.utils import count_queries
 
 from .conftest import CLUB, WHEN, vote
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 NOW = timezone.now()
 

@@ -21,6 +21,8 @@ from tests.factories.search import text_page
 
 from .helpers import titles
 
+pytestmark = pytest.mark.dated
+
 TODAY = timezone.localdate()
 
 
@@ -187,6 +189,7 @@ def test_moving_a_page_refreshes_facets_of_its_subtree(home, plan, subjects):
 def test_deleting_a_page_deletes_its_row(events):
     page = events["Олимпиада вчерашняя"]
     pk = page.pk
+    assert PageSearchFacet.objects.filter(page_id=pk).exists()
     page.delete()
     assert not PageSearchFacet.objects.filter(page_id=pk).exists()
 

@@ -1,7 +1,6 @@
 """What visitors see: subject page lists, class pages, feeds and calendars."""
 
 import datetime
-from unittest import mock
 
 import feedparser
 import pytest
@@ -19,6 +18,8 @@ from tests.factories.subjects import (
 )
 from tests.utils import count_queries
 
+pytestmark = pytest.mark.dated
+
 TODAY = datetime.date(2026, 11, 25)
 
 
@@ -27,9 +28,8 @@ def days(offset):
 
 
 @pytest.fixture
-def today():
-    with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
-        yield TODAY
+def today(clock):
+    return clock.set(TODAY)
 
 
 @pytest.fixture

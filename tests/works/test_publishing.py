@@ -16,7 +16,7 @@ from works.unpublishing import LOG_ACTION
 
 from .helpers import report_form, work_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 NO_CONSENT = "Без действующего согласия на публикацию работу опубликовать нельзя."
 
