@@ -5,10 +5,19 @@ Time: tests that depend on today's date are marked ``dated``. ``--clock=2027-02-
 time-machine, so ``pytest -m dated --clock=…`` shows whether those tests still test
 something on another day (``make test-dates`` runs them at two such dates). A test
 that needs one fixed day uses the ``clock`` fixture, which overrides the session's.
+
+The demo school: loading it takes a dozen seconds, so it is loaded once per run into
+a clone of the test database (``CREATE DATABASE … TEMPLATE``). Tests that use the
+``demo`` fixture run against that clone inside a transaction rolled back afterwards;
+they are not marked ``django_db`` (that would open the transaction on the empty
+database first).
 """
 
 import datetime as dt
 import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -82,6 +91,99 @@ class Clock:
 @pytest.fixture
 def clock(time_machine):
     return Clock(time_machine)
+
+
+@dataclass(frozen=True)
+class DemoSchool:
+    database: str  # the clone's name
+    output: str  # what load_demo_content printed
+    tree: list  # demo_tree() right after loading
+
+
+def demo_tree():
+    """What a visitor would see of the tree: (locale, url path, title, live)."""
+    from wagtail.models import Page
+
+    return sorted(
+        (page.locale.language_code, page.url_path, page.title, page.live)
+        for page in Page.objects.filter(depth__gte=2).select_related("locale")
+    )
+
+
+@contextmanager
+def _connected_to(name):
+    from django.db import connection
+
+    previous = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = previous
+
+
+def _uses_demo(item):
+    return bool({"demo", "demo_school"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test database, and the demo clone when a collected test asks for it.
+
+    The clone is made here, before any test holds a connection, because PostgreSQL
+    copies a template only while nobody is connected to it."""
+    if not any(_uses_demo(item) for item in request.session.items):
+        yield None
+        return
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+
+    with django_db_blocker.unblock():
+        # pytest-django creates the test database only for tests marked django_db;
+        # when only demo tests run, create it here (never clone the real database).
+        own_test_database = None
+        if not connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX):
+            own_test_database = connection.settings_dict["NAME"]
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        connection.creation.clone_test_db(suffix="demo", verbosity=0)
+        name = connection.creation.get_test_db_clone_settings("demo")["NAME"]
+        out = StringIO()
+        with _connected_to(name):
+            call_command("load_demo_content", stdout=out)
+            school = DemoSchool(database=name, output=out.getvalue(), tree=demo_tree())
+        cache.clear()
+    yield school
+    with django_db_blocker.unblock():
+        connection.creation.destroy_test_db(suffix="demo", verbosity=0)
+        if own_test_database:
+            connection.creation.destroy_test_db(own_test_database, verbosity=0)
+
+
+@pytest.fixture
+def demo_school(django_db_setup):
+    """The demo school's clone: its name, the loader's output and its page tree."""
+    return django_db_setup
+
+
+@pytest.fixture
+def demo(request, demo_school, django_db_blocker):
+    """Run the test against the demo school; whatever it changes is rolled back."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    if request.node.get_closest_marker("django_db"):
+        raise pytest.UsageError(f"{request.node.nodeid}: the demo fixture replaces django_db")
+    with django_db_blocker.unblock(), _connected_to(demo_school.database):
+        # Caches (Wagtail's site root paths, settings) must not cross databases.
+        cache.clear()
+        with transaction.atomic():
+            yield demo_school
+            transaction.set_rollback(True)
+        cache.clear()
 
 
 @pytest.fixture
