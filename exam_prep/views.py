@@ -24,4 +24,6 @@ def check_variant(request, page_id):
     variant_url = exam.get_url(request) + exam.reverse_subpage("variant")
     if request.method != "POST":
         return HttpResponseRedirect(variant_url)
-    return render_variant(exam, request, request.POST.get("v"), data=request.POST)
+    return render_variant(
+        exam, request, exam.variant_tasks(), request.POST.get("v"), data=request.POST
+    )

@@ -23,9 +23,10 @@ from portal.blocks import BaseStreamBlock, GalleryBlock
 from portal.models import GRADE_CHOICES, GradeRangeMixin, SchoolClass
 from search.facets import SearchFacets
 
-from .. import ical, views
+from .. import calendar, ical
 from ..blocks import ResultBlock
 from ..recurrence import expand, local, normalise_rrule, starts, weekly_rrule
+from .snippets import EventKind
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -100,34 +101,38 @@ class EventIndexPage(RoutablePageMixin, Page):
     def events(self):
         return EventPage.objects.child_of(self).for_listing()
 
+    @staticmethod
+    def event_kinds():
+        return EventKind.objects.all()
+
     @path("", name="upcoming")
     def upcoming_view(self, request):
         return self.render(
             request,
             template="events/event_index_page.html",
-            context_overrides=views.upcoming_context(self, request),
+            context_overrides=calendar.upcoming_context(self, request, self.event_kinds()),
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month_view(self, request, year, month):
         try:
-            first_day = views.month_start(int(year), int(month))
+            first_day = calendar.month_start(int(year), int(month))
         except ValueError as error:
             raise Http404(str(error)) from error
         return self.render(
             request,
             template="events/event_month.html",
-            context_overrides=views.month_context(self, request, first_day),
+            context_overrides=calendar.month_context(self, request, self.event_kinds(), first_day),
         )
 
     @path("mesyac/", name="month_query")
     def month_query_view(self, request):
         """The month picker's target (?year=&month=): bad values fall back to today."""
-        first_day = views.month_from_query(request.GET)
+        first_day = calendar.month_from_query(request.GET)
         return self.render(
             request,
             template="events/event_month.html",
-            context_overrides=views.month_context(self, request, first_day),
+            context_overrides=calendar.month_context(self, request, self.event_kinds(), first_day),
         )
 
     @path("arhiv/", name="archive")
@@ -135,7 +140,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="events/event_archive.html",
-            context_overrides=views.archive_context(self, request),
+            context_overrides=calendar.archive_context(self, request, self.event_kinds()),
         )
 
     @path("calendar.ics/", name="ical")
@@ -469,7 +474,7 @@ class EventPage(RoutablePageMixin, Page):
             ],
             registration_link=self.registration_link(request),
             registration_open=self.registration_open(now),
-            json_ld=views.event_json_ld(self, request, now),
+            json_ld=calendar.event_json_ld(self, request, now),
             ical_url=ical.url(self, request, "ical"),
         )
         return context

@@ -4,6 +4,7 @@ import datetime
 import itertools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,37 +19,14 @@ from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 
 from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBlock
+from exam_prep.choices import EXAM_DAY_KINDS, ExamKind, ExamLevel, KeyDateKind
+from exam_prep.variant import render_variant
 from portal.blocks import StudyStreamBlock
 from portal.queries import LocaleFallbackQuerySet
 from search.facets import SearchFacets
 
 # How many upcoming exam dates the hub lists.
 NEAREST_DATES = 8
-
-
-class ExamKind(models.TextChoices):
-    OGE = "oge", _("ОГЭ")
-    EGE = "ege", _("ЕГЭ")
-    GVE = "gve", _("ГВЭ")
-
-
-class ExamLevel(models.TextChoices):
-    BASE = "base", _("базовый уровень")
-    PROFILE = "profile", _("профильный уровень")
-
-
-class KeyDateKind(models.TextChoices):
-    EARLY = "early", _("досрочный период")
-    MAIN = "main", _("основной период")
-    RESERVE = "reserve", _("резервный день")
-    RESULTS = "results", _("результаты")
-    APPEAL = "appeal", _("апелляция: последний день подачи")
-    OTHER = "other", _("другое")
-
-
-# Days of the main exam season: the countdown and the hub's nearest dates count to
-# these (the early period is for a few groups of students, so it is listed, not counted).
-EXAM_DAY_KINDS = {KeyDateKind.MAIN, KeyDateKind.RESERVE}
 
 
 @dataclass
@@ -343,15 +321,30 @@ class ExamPage(RoutablePageMixin, Page):
     def countdown(self, today=None):
         return countdown_to(self.exam_days(), today or timezone.localdate())
 
+    @staticmethod
+    def task_model():
+        # By name, as subpage_types names it: the tasks module imports this one.
+        return apps.get_model("exam_prep", "ExamTaskPage")
+
     def tasks(self):
         """Live, public task pages of this exam by number, for the grid (one query)."""
-        from .tasks import ExamTaskPage
-
         return (
-            ExamTaskPage.objects.child_of(self)
+            self.task_model()
+            .objects.child_of(self)
             .live()
             .public()
             .defer_streamfields()
+            .order_by("number")
+        )
+
+    def variant_tasks(self):
+        """The tasks a practice variant draws from, with their practice problems."""
+        return (
+            self.task_model()
+            .objects.child_of(self)
+            .live()
+            .public()
+            .defer("theory", "examples")
             .order_by("number")
         )
 
@@ -432,9 +425,7 @@ class ExamPage(RoutablePageMixin, Page):
     @path("variant/")
     def variant(self, request):
         """The practice variant: GET shows it, grading is a POST to ``check_variant``."""
-        from exam_prep.variant import render_variant
-
-        return render_variant(self, request, request.GET.get("v"))
+        return render_variant(self, request, self.variant_tasks(), request.GET.get("v"))
 
 
 class ExamKeyDate(Orderable):

@@ -12,23 +12,10 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from exam_prep.blocks import PracticeProblemBlock
+from exam_prep.choices import PART_CHOICES, AnswerType, Difficulty
 from portal.blocks import SolvedProblemBlock, StudyStreamBlock
 
 from .exams import ExamPage
-
-
-class AnswerType(models.TextChoices):
-    SHORT = "short", _("краткий ответ")
-    EXTENDED = "extended", _("развёрнутый ответ")
-
-
-class Difficulty(models.TextChoices):
-    BASIC = "basic", _("базовый")
-    ADVANCED = "advanced", _("повышенный")
-    HIGH = "high", _("высокий")
-
-
-PART_CHOICES = [(1, _("Часть 1")), (2, _("Часть 2"))]
 
 
 class ExamTaskPageForm(WagtailAdminPageForm):

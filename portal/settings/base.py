@@ -197,6 +197,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
+# The record of a parent's consent to publish photos of their child (works app): the
+# core's gallery block lets editors choose such records and asks each ``is_valid()``,
+# so the core itself names no domain app (like WAGTAILIMAGES_IMAGE_MODEL).
+PORTAL_CONSENT_MODEL = "works.Consent"
+
 # Wagtail's database search backend. On PostgreSQL it uses full-text search with the
 # "russian" configuration (stemming); the cluster's own default would be "english".
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

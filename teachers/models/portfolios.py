@@ -1,6 +1,7 @@
 """The teachers' index, one e-portfolio page per teacher and the teacher's blog posts."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -220,10 +221,10 @@ class TeacherPage(Page):
         )
 
     def materials(self):
-        from .materials import MethodMaterialPage
-
+        # By name, as subpage_types names it: the materials module imports this one.
+        material_model = apps.get_model("teachers", "MethodMaterialPage")
         return (
-            MethodMaterialPage.objects.child_of(self)
+            material_model.objects.child_of(self)
             .live()
             .public()
             .select_related("subject")
