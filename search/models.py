@@ -1,8 +1,9 @@
 """A small denormalised table behind the search filters (section, subjects, grades, date).
 
 One row per page, written from the page type's ``get_search_facets()`` (see
-``search/facets.py``) whenever a page is saved, published, unpublished or moved, and
-rebuilt by ``manage.py rebuild_search_index``. Rows never decide what is visible: the
+``search/facets.py``) when a page is published (or created live) or moved, dropped when
+it is unpublished (``search/signals.py``), and rebuilt by ``manage.py
+rebuild_search_index``. Rows never decide what is visible: the
 results always come from live, public pages of the current locale; the rows only sort
 those hits into filters and count them.
 """

@@ -7,14 +7,19 @@ attributes and ``get_search_facets``), as EventPage will declare it.
 
 import datetime
 import io
+import re
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
 from home.models import StandardPage
 from search.facets import SearchFacets
+from search.indexing import update_page_facets
 from search.models import PageSearchFacet
 from tests.factories.portal import SubjectFactory
 from tests.factories.search import text_page
@@ -160,6 +165,45 @@ def test_publishing_updates_facets_but_a_draft_does_not(events, plan, subjects):
     row.refresh_from_db()
     assert row.date == days(5)
     assert list(row.subjects.all()) == [subjects["math"]]
+
+
+def facet_row_writes(queries):
+    """The statements of ``queries`` that write a facet row (not its subject links)."""
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if re.match(r'(UPDATE|INSERT INTO) "search_pagesearchfacet" ', query["sql"])
+    ]
+
+
+@pytest.mark.django_db
+def test_one_publish_writes_the_facet_row_once_and_a_draft_not_at_all(events, plan, subjects):
+    page = events["Олимпиада по физике"]
+    plan[page.title] = SearchFacets((subjects["math"],), 9, 11, days(4))
+    with (
+        mock.patch("search.signals.update_page_facets", wraps=update_page_facets) as writes,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        revision = page.save_revision()
+    assert (writes.call_count, facet_row_writes(queries)) == (0, [])
+    with (
+        mock.patch("search.signals.update_page_facets", wraps=update_page_facets) as writes,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        revision.publish()
+    assert writes.call_count == 1
+    assert len(facet_row_writes(queries)) == 1, facet_row_writes(queries)
+    row = PageSearchFacet.objects.get(page=page)
+    assert (row.grade_from, row.grade_to, row.date) == (9, 11, days(4))
+
+
+@pytest.mark.django_db
+def test_unpublishing_drops_the_row_and_publishing_again_writes_it(events):
+    page = events["Олимпиада по физике"]
+    page.unpublish()
+    assert not PageSearchFacet.objects.filter(page=page).exists()
+    page.save_revision().publish()
+    assert PageSearchFacet.objects.get(page=page).date == days(3)
 
 
 @pytest.mark.django_db
