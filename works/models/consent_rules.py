@@ -2,7 +2,8 @@
 
 The rule, enforced on every path to "live":
 
-- the admin's page form refuses *Publish* (and *Submit for moderation*) with an error
+- the admin's page form refuses every action but saving a draft (publish, submit for
+  moderation, workflow actions in the editor) with an error
   next to the consent field; saving a draft is always allowed;
 - ``clean()`` refuses to save a live page without a valid consent, so
   ``revision.publish()`` (scheduled publishing, workflow approval, a shell) fails
@@ -95,13 +96,11 @@ class ConsentPageForm(WagtailAdminPageForm):
 
     @property
     def publishing(self):
-        """Publish, submit for moderation, restart a workflow or approve in the editor."""
-        keys = ("action-publish", "action-submit", "action-restart-workflow")
-        approving = (
-            "action-workflow-action" in self.data
-            and self.data.get("workflow-action-name") == "approve"
-        )
-        return approving or any(key in self.data for key in keys)
+        """Anything but saving a draft: publish, submit, restart or act on a workflow.
+
+        Wagtail defers validation (``is_deferred_validation``, Wagtail ≥ 7) exactly when
+        the editor saves a draft it may save; every other action validates in full."""
+        return not self.is_deferred_validation
 
     def clean(self):
         cleaned_data = super().clean()
