@@ -177,5 +177,5 @@ class ClassIndexPage(RoutablePageMixin, Page):
     def class_ical(self, request, class_slug):
         school_class = self.get_class(class_slug)
         return homework_calendar_response(
-            request, self, school_class, self.calendar_homework(school_class, timezone.localdate())
+            request, school_class, self.calendar_homework(school_class, timezone.localdate())
         )

@@ -4,9 +4,11 @@ import datetime
 
 import feedparser
 import pytest
+from django.conf import settings
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
+from portal import ical
 from subjects.models import TopicPage, group_topics
 from tests.factories import SchoolClassFactory, SubjectFactory
 from tests.factories.subjects import (
@@ -310,8 +312,11 @@ def test_ical_has_all_day_homework_with_stable_uids(client, school):
     )
     response = client.get("/classes/9a/ical/")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="9a-homework.ics"'
     calendar = Calendar.from_ical(response.content)
-    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Moscow"
+    # The same writer as the events calendar: the school's zone from the settings.
+    assert str(calendar["PRODID"]) == ical.PRODID
+    assert str(calendar["X-WR-TIMEZONE"]) == settings.TIME_ZONE == "Europe/Moscow"
     (event,) = calendar.walk("VEVENT")
     assert event.decoded("DTSTART") == days(2)
     assert event.decoded("DTEND") == days(3)
