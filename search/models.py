@@ -11,6 +11,8 @@ those hits into filters and count them.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import grade_range
+
 
 class PageSearchFacet(models.Model):
     page = models.OneToOneField(
@@ -38,6 +40,4 @@ class PageSearchFacet(models.Model):
     @property
     def grades(self):
         """The grade numbers as a range (empty when the page has no grades)."""
-        if not self.grade_from:
-            return range(0)
-        return range(self.grade_from, (self.grade_to or self.grade_from) + 1)
+        return grade_range(self.grade_from, self.grade_to)

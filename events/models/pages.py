@@ -20,7 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, GalleryBlock
-from portal.models import GRADE_CHOICES, GradeRangeMixin, SchoolClass
+from portal.models import GRADE_CHOICES, SchoolClass, grade_q, grade_range_errors, grades_label
 from search.facets import SearchFacets
 
 from .. import calendar, ical
@@ -61,7 +61,7 @@ class EventPageQuerySet(PageQuerySet):
             through.objects.filter(eventpage_id=OuterRef("pk"), schoolclass__grade=grade)
         )
         whole_school = Q(grade_from__isnull=True) & ~any_class
-        return self.filter(GradeRangeMixin.grade_q(grade) | class_of_grade | whole_school)
+        return self.filter(grade_q(grade) | class_of_grade | whole_school)
 
     def for_class(self, school_class):
         """Events a class takes part in: addressed to it, to its grade, or school-wide."""
@@ -71,7 +71,7 @@ class EventPageQuerySet(PageQuerySet):
             through.objects.filter(eventpage_id=OuterRef("pk"), schoolclass_id=school_class.pk)
         )
         whole_school = Q(grade_from__isnull=True) & ~any_class
-        by_grade = GradeRangeMixin.grade_q(school_class.grade) & ~any_class
+        by_grade = grade_q(school_class.grade) & ~any_class
         return self.filter(this_class | by_grade | whole_school)
 
 
@@ -334,10 +334,7 @@ class EventPage(RoutablePageMixin, Page):
         errors = {}
         if self.end and self.start and self.end < self.start:
             errors["end"] = _("Окончание не может быть раньше начала.")
-        if self.grade_to and not self.grade_from:
-            errors["grade_from"] = _("Укажите первый класс диапазона.")
-        elif self.grade_to and self.grade_to < self.grade_from:
-            errors["grade_to"] = _("Последний класс не может быть меньше первого.")
+        errors.update(grade_range_errors(self.grade_from, self.grade_to))
         if self.registration_url and self.registration_page_id:
             errors["registration_page"] = _(
                 "Укажите что-то одно: ссылку на регистрацию или страницу регистрации."
@@ -448,14 +445,7 @@ class EventPage(RoutablePageMixin, Page):
         classes = list(self.classes.all())
         if classes:
             return ", ".join(str(school_class) for school_class in classes)
-        if self.grade_from:
-            if not self.grade_to or self.grade_to == self.grade_from:
-                return _("%(grade)s класс") % {"grade": self.grade_from}
-            return _("%(first)s–%(last)s классы") % {
-                "first": self.grade_from,
-                "last": self.grade_to,
-            }
-        return _("вся школа")
+        return grades_label(self.grade_from, self.grade_to) or _("вся школа")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

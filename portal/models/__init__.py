@@ -1,6 +1,14 @@
 """Shared models: site settings, school taxonomy (subjects, classes) and page mixins."""
 
-from .mixins import GRADE_CHOICES, GradeRangeMixin, LocalizedNameMixin
+from .mixins import (
+    GRADE_CHOICES,
+    GradeRangeMixin,
+    LocalizedNameMixin,
+    grade_q,
+    grade_range,
+    grade_range_errors,
+    grades_label,
+)
 from .settings import SOCIAL_NETWORKS, SchoolSettings, SocialLinkBlock
 from .taxonomy import SchoolClass, Subject
 
@@ -13,4 +21,8 @@ __all__ = [
     "SchoolSettings",
     "SocialLinkBlock",
     "Subject",
+    "grade_q",
+    "grade_range",
+    "grade_range_errors",
+    "grades_label",
 ]

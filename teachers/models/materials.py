@@ -12,7 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import GRADE_CHOICES, GradeRangeMixin, Subject
+from portal.models import GRADE_CHOICES, GradeRangeMixin, Subject, grade_q
 from portal.queries import with_locale_fallback
 from search.facets import SearchFacets
 
@@ -55,7 +55,7 @@ class MaterialQuerySet(PageQuerySet):
         return self.filter(subject=subject)
 
     def for_grade(self, grade):
-        return self.filter(GradeRangeMixin.grade_q(grade))
+        return self.filter(grade_q(grade))
 
     def of_kind(self, kind):
         return self.filter(kind=kind)
