@@ -20,8 +20,15 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, GalleryBlock
-from portal.models import GRADE_CHOICES, SchoolClass, grade_q, grade_range_errors, grades_label
-from search.facets import SearchFacets
+from portal.models import (
+    GRADE_CHOICES,
+    IntroductionMixin,
+    SchoolClass,
+    grade_q,
+    grade_range_errors,
+    grades_label,
+)
+from search.facets import SearchFacets, Section
 
 from .. import calendar, ical
 from ..blocks import ResultBlock
@@ -78,15 +85,13 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, IntroductionMixin, Page):
     """The school calendar ("События"): upcoming list, month grid, archive, iCal feeds.
 
     Sits under the home page (one per language); its children are ``EventPage``s.
     Every view is a route of this page, so it works without JavaScript and keeps its
     filters in the query string.
     """
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -317,10 +322,7 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("description"),
         index.FilterField("start"),
     ]
-    search_section = "events"
-    search_section_label = _("События")
-    search_section_order = 30
-    search_section_by_date = True
+    search_section = Section("events", _("События"), order=30, by_date=True)
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

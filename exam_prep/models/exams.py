@@ -22,8 +22,12 @@ from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBloc
 from exam_prep.choices import EXAM_DAY_KINDS, ExamKind, ExamLevel, KeyDateKind
 from exam_prep.variant import render_variant
 from portal.blocks import StudyStreamBlock
+from portal.models import IntroductionMixin
 from portal.queries import LocaleFallbackQuerySet
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
+
+# Exams and their tasks in the search filters.
+SEARCH_SECTION = Section("exams", _("Подготовка к экзаменам"), order=20)
 
 # How many upcoming exam dates the hub lists.
 NEAREST_DATES = 8
@@ -54,7 +58,7 @@ class ExamQuerySet(LocaleFallbackQuerySet):
 ExamPageManager = PageManager.from_queryset(ExamQuerySet)
 
 
-class ExamPrepIndexPage(Page):
+class ExamPrepIndexPage(IntroductionMixin, Page):
     """«ГИА и ЕГЭ»: the exam-preparation hub, exams grouped by kind and subject.
 
     Sits under the home page (one per language, so no ``max_count``: the English
@@ -62,8 +66,6 @@ class ExamPrepIndexPage(Page):
     days with a countdown and, once the events app is merged, the consultations
     (context key ``consultations``).
     """
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -139,7 +141,7 @@ class ExamPrepIndexPage(Page):
         return context
 
 
-class ExamPage(RoutablePageMixin, Page):
+class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
     """One exam of one year («ЕГЭ по математике, профильный уровень, 2027»).
 
     Sits under the «ГИА и ЕГЭ» hub; its children are the task pages (one per task
@@ -168,7 +170,6 @@ class ExamPage(RoutablePageMixin, Page):
     year = models.PositiveSmallIntegerField(
         _("год"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
     duration_minutes = models.PositiveSmallIntegerField(
         _("продолжительность, минут"), null=True, blank=True
     )
@@ -222,9 +223,7 @@ class ExamPage(RoutablePageMixin, Page):
         index.FilterField("kind"),
         index.FilterField("year"),
     ]
-    search_section = "exams"
-    search_section_label = _("Подготовка к экзаменам")
-    search_section_order = 20
+    search_section = SEARCH_SECTION
 
     parent_page_types = ["exam_prep.ExamPrepIndexPage"]
     subpage_types = ["exam_prep.ExamTaskPage"]

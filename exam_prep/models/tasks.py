@@ -15,7 +15,7 @@ from exam_prep.blocks import PracticeProblemBlock
 from exam_prep.choices import PART_CHOICES, AnswerType, Difficulty
 from portal.blocks import SolvedProblemBlock, StudyStreamBlock
 
-from .exams import ExamPage
+from .exams import SEARCH_SECTION, ExamPage
 
 
 class ExamTaskPageForm(WagtailAdminPageForm):
@@ -109,9 +109,7 @@ class ExamTaskPage(Page):
         index.SearchField("examples"),
         index.FilterField("number"),
     ]
-    search_section = "exams"
-    search_section_label = _("Подготовка к экзаменам")
-    search_section_order = 20
+    search_section = SEARCH_SECTION
 
     accepts_messages = "question"  # community: visitors' questions, moderated
     parent_page_types = ["exam_prep.ExamPage"]

@@ -3,6 +3,7 @@
 from .mixins import (
     GRADE_CHOICES,
     GradeRangeMixin,
+    IntroductionMixin,
     LocalizedNameMixin,
     grade_q,
     grade_range,
@@ -16,6 +17,7 @@ __all__ = [
     "GRADE_CHOICES",
     "SOCIAL_NETWORKS",
     "GradeRangeMixin",
+    "IntroductionMixin",
     "LocalizedNameMixin",
     "SchoolClass",
     "SchoolSettings",

@@ -57,6 +57,17 @@ def grade_q(grade, prefix=""):
     )
 
 
+class IntroductionMixin(models.Model):
+    """A short plain-text introduction under the page title (index and section pages,
+    free pages): shown on the page and in listings, searchable where the page adds
+    ``index.SearchField("introduction")``."""
+
+    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
+
+    class Meta:
+        abstract = True
+
+
 class GradeRangeMixin(models.Model):
     """Grades a page or object is meant for, as an inclusive range (5–9, or just 9).
 

@@ -12,9 +12,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import GRADE_CHOICES, GradeRangeMixin, Subject, grade_q
+from portal.models import GRADE_CHOICES, GradeRangeMixin, IntroductionMixin, Subject, grade_q
 from portal.queries import with_locale_fallback
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
 
 from .portfolios import TeacherPage
 
@@ -108,9 +108,7 @@ class MethodMaterialPage(GradeRangeMixin, Page):
         index.FilterField("kind"),
         index.FilterField("subject"),
     ]
-    search_section = "materials"
-    search_section_label = _("Методическая копилка")
-    search_section_order = 50
+    search_section = Section("materials", _("Методическая копилка"), order=50)
 
     accepts_messages = "comment"  # community: visitors' comments, moderated
     parent_page_types = ["teachers.TeacherPage"]
@@ -206,14 +204,12 @@ class MaterialFilterForm(forms.Form):
         }
 
 
-class MaterialIndexPage(Page):
+class MaterialIndexPage(IntroductionMixin, Page):
     """«Методическая копилка»: every teacher's materials with filters and pagination.
 
     Sits under the home page or the teachers' index (one per language); it has no
     children — the materials live under their authors' portfolios.
     """
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 

@@ -16,8 +16,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from portal.models import IntroductionMixin
 from portal.queries import section_extras, with_locale_fallback
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
 
 # The renditions the portfolio header and the teachers' cards use.
 PHOTO_FILTER = "fill-320x400"
@@ -33,13 +34,11 @@ QUALIFICATION_CHOICES = [
 ]
 
 
-class TeacherIndexPage(Page):
+class TeacherIndexPage(IntroductionMixin, Page):
     """«Учителя»: the list of the school's teachers with links to their portfolios.
 
     Sits under the home page (one per language); its children are the portfolios.
     """
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -170,9 +169,7 @@ class TeacherPage(Page):
         index.SearchField("introduction"),
         index.SearchField("education"),
     ]
-    search_section = "teachers"
-    search_section_label = _("Учителя")
-    search_section_order = 40
+    search_section = Section("teachers", _("Учителя"), order=40)
 
     parent_page_types = ["teachers.TeacherIndexPage"]
     subpage_types = [

@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
 from home.models import StandardPage
-from search.facets import SearchFacets
+from search.facets import PAGES, SearchFacets, Section, section_of, sections
 from search.indexing import update_page_facets
 from search.models import PageSearchFacet
 from tests.factories.portal import SubjectFactory
@@ -51,10 +51,9 @@ def plan(monkeypatch, subjects):
     def get_search_facets(page):
         return facets.get(page.title)
 
-    monkeypatch.setattr(StandardPage, "search_section", "events")
-    monkeypatch.setattr(StandardPage, "search_section_label", "События")
-    monkeypatch.setattr(StandardPage, "search_section_order", 40, raising=False)
-    monkeypatch.setattr(StandardPage, "search_section_by_date", True, raising=False)
+    monkeypatch.setattr(
+        StandardPage, "search_section", Section("events", "События", order=40, by_date=True)
+    )
     monkeypatch.setattr(StandardPage, "get_search_facets", get_search_facets, raising=False)
     return facets
 
@@ -251,3 +250,30 @@ def test_rebuild_command_restores_facets_and_index_with_a_progress_bar(search, e
     assert "facets" in output
     assert len(titles(search("олимпиада"))) == 5
     assert PageSearchFacet.objects.filter(section="events").count() == 5
+
+
+def test_page_types_of_one_section_share_one_declaration():
+    from exam_prep.models import ExamPage, ExamTaskPage
+    from polls.models import PollIndexPage, PollPage
+    from subjects.models import SubjectPage, TopicPage
+    from works.models import PhotoReportPage, StudentWorkPage
+
+    for first, second in [
+        (SubjectPage, TopicPage),
+        (ExamPage, ExamTaskPage),
+        (PollIndexPage, PollPage),
+        (StudentWorkPage, PhotoReportPage),
+    ]:
+        assert section_of(first) is section_of(second)
+    assert section_of(StandardPage) is PAGES
+    keys = [section.key for section in sections().values()]
+    assert keys[:3] == ["subjects", "exams", "events"]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_section_declared_as_a_plain_string_is_a_clear_error():
+    class OldStylePage:
+        search_section = "news"
+
+    with pytest.raises(TypeError, match=r"search\.facets\.Section"):
+        section_of(OldStylePage)

@@ -19,7 +19,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, DocumentBlock, GalleryBlock, VideoBlock
-from search.facets import SearchFacets
+from portal.models import IntroductionMixin
+from search.facets import SearchFacets, Section
 
 from .consent_rules import (
     ConsentPageForm,
@@ -41,9 +42,7 @@ KIND_CHOICES = [
 PHOTO_LARGE = "max-1600x1200"
 PHOTO_THUMB = "fill-400x300"
 
-SEARCH_SECTION = "works"
-SEARCH_SECTION_LABEL = _("Творческие работы и фотоотчёты")
-SEARCH_SECTION_ORDER = 70
+SEARCH_SECTION = Section("works", _("Творческие работы и фотоотчёты"), order=70)
 
 
 class StudentWorkQuerySet(PageQuerySet):
@@ -132,14 +131,12 @@ class StudentWorkBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
 
 
-class StudentWorkIndexPage(Page):
+class StudentWorkIndexPage(IntroductionMixin, Page):
     """«Творческие работы учащихся»: the works of pupils and the school's photo reports.
 
     Sits under the home page (slug ``tvorcheskie-raboty``) or under a subject section,
     so a teacher can keep their pupils' works in their own section.
     """
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -244,8 +241,6 @@ class StudentWorkPage(ConsentRuleMixin, Page):
         index.FilterField("kind"),
     ]
     search_section = SEARCH_SECTION
-    search_section_label = SEARCH_SECTION_LABEL
-    search_section_order = SEARCH_SECTION_ORDER
 
     parent_page_types = ["works.StudentWorkIndexPage"]
     subpage_types = []
@@ -270,10 +265,8 @@ class StudentWorkPage(ConsentRuleMixin, Page):
         return SearchFacets(subjects=[self.subject_id], grade_from=grade, date=self.date)
 
 
-class PhotoReportIndexPage(Page):
+class PhotoReportIndexPage(IntroductionMixin, Page):
     """«Фотоотчёты»: the school's photo reports of lessons and events, newest first."""
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -345,8 +338,6 @@ class PhotoReportPage(ConsentRuleMixin, Page):
         index.RelatedFields("photos", [index.SearchField("caption")]),
     ]
     search_section = SEARCH_SECTION
-    search_section_label = SEARCH_SECTION_LABEL
-    search_section_order = SEARCH_SECTION_ORDER
 
     parent_page_types = ["works.StudentWorkIndexPage", "works.PhotoReportIndexPage"]
     subpage_types = []
