@@ -25,6 +25,17 @@ RICH_TEXT_FEATURES = [
 ]
 
 
+def paragraph_block():
+    """The rich-text paragraph of every stream (a function, not a subclass, so that
+    migrations keep deconstructing it as Wagtail's own ``RichTextBlock``)."""
+    return blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Текст"),
+        template="blocks/paragraph_block.html",
+    )
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; level 2–4 because the page title is the only h1."""
 

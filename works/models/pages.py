@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES, DocumentBlock, GalleryBlock, VideoBlock
+from portal.blocks import DocumentBlock, GalleryBlock, VideoBlock, paragraph_block
 from portal.models import IntroductionMixin
 from search.facets import SearchFacets, Section
 
@@ -120,12 +120,7 @@ def hidden_page_ids(on=None):
 class StudentWorkBodyBlock(blocks.StreamBlock):
     """What a work consists of: text, pictures, files, a video."""
 
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        label=_("Текст"),
-        template="blocks/paragraph_block.html",
-    )
+    paragraph = paragraph_block()
     gallery = GalleryBlock()
     document = DocumentBlock()
     video = VideoBlock()
@@ -143,6 +138,8 @@ class StudentWorkIndexPage(IntroductionMixin, Page):
 
     parent_page_types = ["home.HomePage", "subjects.SubjectPage"]
     subpage_types = ["works.StudentWorkPage", "works.PhotoReportPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("творческие работы учащихся")
@@ -238,7 +235,6 @@ class StudentWorkPage(ConsentRuleMixin, Page):
         *Page.search_fields,
         index.SearchField("description", boost=1.5),
         index.SearchField("body"),
-        index.FilterField("kind"),
     ]
     search_section = SEARCH_SECTION
 
