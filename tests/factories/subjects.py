@@ -21,8 +21,10 @@ class SubjectIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class SubjectPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Раздел {n}")
-    slug = factory.Sequence(lambda n: f"razdel-{n}")
+    """A subject section, named and addressed after its subject (as the admin does)."""
+
+    title = factory.LazyAttribute(lambda page: page.subject.name)
+    slug = factory.LazyAttribute(lambda page: page.subject.slug)
     subject = factory.SubFactory(SubjectFactory)
     grade_from = 5
     grade_to = 11

@@ -23,11 +23,8 @@ from teachers.models import MethodMaterialPage, TeacherIndexPage, TeacherPage, T
 from tests.factories.home import StandardPageFactory
 from tests.factories.polls import PollIndexPageFactory, SubmissionFactory, poll_with_questions
 from tests.factories.portal import SubjectFactory
-from tests.factories.teachers import (
-    SubjectSectionFactory,
-    SubjectSectionIndexFactory,
-    TeacherIndexPageFactory,
-)
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
+from tests.factories.teachers import TeacherIndexPageFactory
 from tests.utils import assert_admin_refused
 
 from .conftest import CLUB, WHEN, WISHES
@@ -76,10 +73,10 @@ def school(site):
     math = SubjectFactory(name="Математика", slug="matematika")
     physics = SubjectFactory(name="Физика", slug="fizika")
     about = StandardPageFactory(parent=home, title="О школе", slug="o-shkole")
-    subjects_index = SubjectSectionIndexFactory(parent=home)
+    subjects_index = SubjectIndexPageFactory(parent=home)
     sections = {
-        "a": SubjectSectionFactory(parent=subjects_index, subject=math),
-        "b": SubjectSectionFactory(parent=subjects_index, subject=physics),
+        "a": SubjectPageFactory(parent=subjects_index, subject=math),
+        "b": SubjectPageFactory(parent=subjects_index, subject=physics),
     }
     TeacherIndexPageFactory(parent=home)
     index = PollIndexPageFactory(parent=home)
