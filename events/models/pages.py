@@ -98,6 +98,8 @@ class EventIndexPage(RoutablePageMixin, IntroductionMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("календарь событий")
@@ -320,7 +322,6 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("place"),
         index.SearchField("description"),
-        index.FilterField("start"),
     ]
     search_section = Section("events", _("События"), order=30, by_date=True)
 

@@ -61,8 +61,9 @@ ExamPageManager = PageManager.from_queryset(ExamQuerySet)
 class ExamPrepIndexPage(IntroductionMixin, Page):
     """«ГИА и ЕГЭ»: the exam-preparation hub, exams grouped by kind and subject.
 
-    Sits under the home page (one per language, so no ``max_count``: the English
-    translation counts too); its children are the exam pages. Shows the nearest exam
+    Sits under the home page, one per language (``max_count_per_parent``: a plain
+    ``max_count`` would count the English translation too); its children are the
+    exam pages. Shows the nearest exam
     days with a countdown and, once the events app is merged, the consultations
     (context key ``consultations``).
     """
@@ -72,6 +73,8 @@ class ExamPrepIndexPage(IntroductionMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["exam_prep.ExamPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("раздел «ГИА и ЕГЭ»")
@@ -220,8 +223,6 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
         index.RelatedFields("subject", [index.SearchField("name")]),
-        index.FilterField("kind"),
-        index.FilterField("year"),
     ]
     search_section = SEARCH_SECTION
 

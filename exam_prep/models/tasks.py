@@ -107,7 +107,6 @@ class ExamTaskPage(Page):
         index.SearchField("codifier_topics"),
         index.SearchField("theory"),
         index.SearchField("examples"),
-        index.FilterField("number"),
     ]
     search_section = SEARCH_SECTION
 

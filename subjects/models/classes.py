@@ -47,6 +47,8 @@ class ClassIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("список классов")

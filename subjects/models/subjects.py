@@ -31,6 +31,8 @@ class SubjectIndexPage(IntroductionMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["subjects.SubjectPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("список предметов")

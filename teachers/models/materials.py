@@ -105,8 +105,6 @@ class MethodMaterialPage(GradeRangeMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("description"),
-        index.FilterField("kind"),
-        index.FilterField("subject"),
     ]
     search_section = Section("materials", _("Методическая копилка"), order=50)
 
@@ -122,10 +120,6 @@ class MethodMaterialPage(GradeRangeMixin, Page):
         return SearchFacets(
             subjects=[self.subject_id], grade_from=self.grade_from, grade_to=self.grade_to
         )
-
-    @property
-    def is_open_licence(self):
-        return self.licence.startswith("cc-")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -215,6 +209,8 @@ class MaterialIndexPage(IntroductionMixin, Page):
 
     parent_page_types = ["home.HomePage", "teachers.TeacherIndexPage"]
     subpage_types = []
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("методическая копилка")

@@ -44,6 +44,8 @@ class TeacherIndexPage(IntroductionMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["teachers.TeacherPage", "teachers.MaterialIndexPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("список учителей")
