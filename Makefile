@@ -9,7 +9,7 @@ export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/portal
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-dates lint format check messages install clean-db
+.PHONY: run test test-dates lint format check messages install
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -18,7 +18,8 @@ class HomePage(Page):
 
     Sits directly under Wagtail's root; each language has one (the English one is a
     translation of the Russian). School-wide sections (subjects, events, exam
-    preparation, teachers, news, legal information) hang under it.
+    preparation, teachers, works, polls) hang under it; news and the legal
+    information section come with the official site (issue 11).
     """
 
     introduction = models.TextField(

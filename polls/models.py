@@ -6,8 +6,6 @@ Answers are ordinary ``wagtailforms.FormSubmission`` rows: the admin's «Фор�
 them and exports CSV/XLSX to those allowed to see them (polls/wagtail_hooks.py).
 """
 
-import datetime
-
 from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -368,10 +366,3 @@ class PollPage(AbstractForm):
         context = super().get_preview_context(request, mode_name)
         context.update(self.poll_context(STATE_FORM, form=context.get("form")))
         return context
-
-    @property
-    def closes_soon(self):
-        """Open and closing within three days (the index marks it)."""
-        if self.closes_at is None or self.is_closed():
-            return False
-        return self.closes_at - timezone.now() <= datetime.timedelta(days=3)
