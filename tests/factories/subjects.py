@@ -34,6 +34,14 @@ class SubjectPageFactory(wagtail_factories.PageFactory):
         model = SubjectPage
 
 
+def set_classes(obj, create, extracted, **kwargs):
+    """``classes=[...]`` of a topic or homework factory: the classes it is for."""
+    if extracted:
+        obj.classes.set(extracted)
+        if create:
+            obj.save()
+
+
 class TopicPageFactory(wagtail_factories.PageFactory):
     """A topic for grade 9; pass ``classes=[...]`` to address it to classes."""
 
@@ -50,12 +58,7 @@ class TopicPageFactory(wagtail_factories.PageFactory):
         model = TopicPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def classes(self, create, extracted, **kwargs):
-        if extracted:
-            self.classes.set(extracted)
-            if create:
-                self.save()
+    classes = factory.PostGeneration(set_classes)
 
 
 class HomeworkFactory(DjangoModelFactory):
@@ -70,12 +73,7 @@ class HomeworkFactory(DjangoModelFactory):
         model = Homework
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def classes(self, create, extracted, **kwargs):
-        if extracted:
-            self.classes.set(extracted)
-            if create:
-                self.save()
+    classes = factory.PostGeneration(set_classes)
 
 
 class ClassIndexPageFactory(wagtail_factories.PageFactory):
