@@ -53,7 +53,12 @@ def pytest_configure(config):
     clock = config.getoption("--clock")
     if clock:
         try:
-            moment = dt.datetime.fromisoformat(clock)
+            # A bare date means that day at 10:00, during lessons.
+            moment = (
+                dt.date.fromisoformat(clock)
+                if len(clock) == 10
+                else dt.datetime.fromisoformat(clock)
+            )
         except ValueError:
             raise pytest.UsageError(f"--clock takes an ISO date, not {clock!r}") from None
         # The clock keeps ticking from there, as on a real day.
@@ -89,7 +94,8 @@ class Clock:
 
 
 @pytest.fixture
-def clock(time_machine):
+def clock(time_machine, settings):
+    assert str(SCHOOL_TZ) == settings.TIME_ZONE
     return Clock(time_machine)
 
 
