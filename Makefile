@@ -15,7 +15,7 @@ LOCK_PYTHON := 3.11
 UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) \
 	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: run test lint format check messages install install-runtime lock clean-db
+.PHONY: run test test-dates lint format check messages install install-runtime lock
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,16 @@ check: $(DEV)
 test: lint check
 	@scripts/ensure_redis.sh
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## test-dates: the tests marked `dated` again, with the clock moved (time-machine) to a
+## winter and an autumn day, so they keep testing after New Year and in a new school year
+CLOCKS ?= 2027-02-01 2026-09-01
+test-dates: $(DEV)
+	@PYTHON=$(PY) DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" scripts/ensure_postgres.sh
+	@for day in $(CLOCKS); do \
+		echo "== dated tests on $$day"; \
+		DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest -m dated --clock=$$day -q $(PYTEST_ARGS) || exit 1; \
+	done
 
 ## messages: extract Russian strings and compile the English translations
 messages: $(RUNTIME)

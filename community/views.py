@@ -1,12 +1,12 @@
 """The public endpoint that receives questions and comments."""
 
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from portal.serving import serve_again, visible_page_or_404
 
 from .forms import MessageForm
 from .models import accepted_kind
@@ -16,21 +16,21 @@ RATE = "5/10m"
 SENT_PARAMETER = "sent"
 
 
-def page_or_404(page_id):
-    """A live, public page of the active language that accepts messages."""
-    page = get_object_or_404(
-        Page.objects.live().public().filter(locale=Locale.get_active()), pk=page_id
-    )
+def page_or_404(request, page_id):
+    """A live page of the active language that accepts messages; private pages
+    (any view restriction) take none."""
+    page = visible_page_or_404(request, page_id, Page.objects.public())
     if accepted_kind(page) is None:
         raise Http404
-    return page.specific
+    return page
 
 
-# Pages are cached for anonymous visitors, so the form carries no CSRF token; spam is
-# kept out by the honeypot, the signed minimum fill time and the per-IP rate limit.
+# The form carries no CSRF token so that pages can be cached by the page cache and
+# the reverse proxy; spam is kept out by the honeypot, the signed minimum fill time
+# and the per-IP rate limit.
 @csrf_exempt
 def ask(request, page_id):
-    page = page_or_404(page_id)
+    page = page_or_404(request, page_id)
     page_url = page.get_url(request) or "/"
     if request.method != "POST":
         return HttpResponseRedirect(page_url)
@@ -55,9 +55,4 @@ def ask(request, page_id):
         return HttpResponseRedirect(f"{page_url}?{SENT_PARAMETER}=1#community")
 
     request.community_form = form
-    response = page.serve(request)
-    if hasattr(response, "render"):
-        response = response.render()
-    response.status_code = status
-    add_never_cache_headers(response)
-    return response
+    return serve_again(page, request, status=status)

@@ -7,3 +7,6 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("События и олимпиады")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "events.demo"

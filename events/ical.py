@@ -7,15 +7,15 @@ edits and languages.
 
 import datetime as dt
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from portal.ical import calendar_response, new_calendar
 
 from .recurrence import SCHOOL_TZ, local, rule_parts
 
 FEED_HISTORY = dt.timedelta(days=183)
-PRODID = "-//School portal//Events calendar//RU"
 
 
 def url(page, request, route, *args):
@@ -75,24 +75,9 @@ def vevent(page, request):
     return event
 
 
-def build_calendar(name, pages, request):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", str(SCHOOL_TZ))
+def feed_response(request, name, pages, filename):
+    """The events ``pages`` as an ``.ics`` file called ``filename``."""
+    calendar = new_calendar(name)
     for page in pages:
         calendar.add_component(vevent(page, request))
-    # Moscow has kept UTC+3 since 2014; older transitions only bloat every feed.
-    calendar.add_missing_timezones(first_date=dt.date(2015, 1, 1))
-    return calendar.to_ical()
-
-
-def feed_response(request, name, pages, filename):
-    response = HttpResponse(
-        build_calendar(name, pages, request), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return calendar_response(calendar, filename)

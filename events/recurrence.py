@@ -136,9 +136,6 @@ class Occurrence:
             yield day
             day += dt.timedelta(days=1)
 
-    def is_past(self, now):
-        return (self.end or self.start) < now
-
 
 def starts(dtstart, rrule, exdates, limit=MAX_OCCURRENCES):
     """Every start of a series in school wall time, cancelled dates left out."""

@@ -7,3 +7,6 @@ class ExamPrepConfig(AppConfig):
 
     name = "exam_prep"
     verbose_name = _("Подготовка к ГИА и ЕГЭ")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "exam_prep.demo"

@@ -15,7 +15,7 @@ from django.utils.cache import add_never_cache_headers
 
 from portal.blocks.quiz import MAX_TYPED_ANSWER, normalize_answer
 
-from .models import AnswerType, ExamTaskPage
+from .choices import AnswerType
 
 MAX_VARIANT = 9999
 DEFAULT_VARIANT = 1
@@ -64,15 +64,9 @@ class VariantResult:
     total: int
 
 
-def build_variant(exam, variant):
-    """The items of ``variant`` of ``exam``: tasks without practice problems are left out."""
-    tasks = (
-        ExamTaskPage.objects.child_of(exam)
-        .live()
-        .public()
-        .defer("theory", "examples")
-        .order_by("number")
-    )
+def build_variant(tasks, variant):
+    """The items of ``variant`` drawn from ``tasks`` (the exam's task pages, by number);
+    tasks without practice problems are left out."""
     items = []
     for task in tasks:
         problems = [block for block in task.practice if block.block_type == "problem"]
@@ -111,12 +105,13 @@ def grade_variant(exam, items, data):
     )
 
 
-def render_variant(exam, request, raw_number, data=None):
-    """The variant page; graded when ``data`` (a POST) carries a valid variant number."""
+def render_variant(exam, request, tasks, raw_number, data=None):
+    """The variant page of ``exam`` built from ``tasks``; graded when ``data`` (a POST)
+    carries a valid variant number."""
     number = parse_variant_number(raw_number)
     graded = data is not None and number is not None
     number = number or DEFAULT_VARIANT
-    items = build_variant(exam, number)
+    items = build_variant(tasks, number)
     result = grade_variant(exam, items, data) if graded else None
     response = TemplateResponse(
         request,

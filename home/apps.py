@@ -7,3 +7,6 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Главная и страницы")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "home.demo"

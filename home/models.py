@@ -9,7 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
-from search.facets import DEFAULT_SECTION, DEFAULT_SECTION_LABEL
+from portal.models import IntroductionMixin
+from search.facets import PAGES
 
 
 class HomePage(Page):
@@ -17,7 +18,8 @@ class HomePage(Page):
 
     Sits directly under Wagtail's root; each language has one (the English one is a
     translation of the Russian). School-wide sections (subjects, events, exam
-    preparation, teachers, news, legal information) hang under it.
+    preparation, teachers, works, polls) hang under it; news and the legal
+    information section come with the official site (issue 11).
     """
 
     introduction = models.TextField(
@@ -35,8 +37,7 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
     # Site search: listed under the generic section (see docs/search.md).
-    search_section = DEFAULT_SECTION
-    search_section_label = DEFAULT_SECTION_LABEL
+    search_section = PAGES
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -67,14 +68,13 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(IntroductionMixin, Page):
     """A free-standing page (about the school, contacts, admission rules …).
 
     Lives under the home page or under another standard page, so simple sections
     can be built without a dedicated page type.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
     body = StreamField(StudyStreamBlock(), blank=True, verbose_name=_("содержимое"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
@@ -84,8 +84,7 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
     # Site search: listed under the generic section (see docs/search.md).
-    search_section = DEFAULT_SECTION
-    search_section_label = DEFAULT_SECTION_LABEL
+    search_section = PAGES
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "polls.PollPage"]

@@ -8,3 +8,6 @@ class PollsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "polls"
     verbose_name = _("Опросы")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "polls.demo"

@@ -6,8 +6,6 @@ Answers are ordinary ``wagtailforms.FormSubmission`` rows: the admin's «Фор�
 them and exports CSV/XLSX to those allowed to see them (polls/wagtail_hooks.py).
 """
 
-import datetime
-
 from anyascii import anyascii
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,11 +29,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import IntroductionMixin
 from portal.queries import with_locale_fallback
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
 
 from .forms import PollFormBuilder
 from .results import CHOICE_FIELD_TYPES, poll_results
+
+# The poll index and the polls in the search filters.
+SEARCH_SECTION = Section("polls", _("Опросы"), order=70)
 
 POLLS_PER_PAGE = 10
 CLEAN_NAME_MAX_LENGTH = 60
@@ -100,20 +102,16 @@ class PollFormField(AbstractFormField):
                 )
 
 
-class PollIndexPage(Page):
+class PollIndexPage(IntroductionMixin, Page):
     """«Опросы»: the school's polls and surveys, open ones first, then finished ones.
 
     Sits under the home page (one per language). Its children are school-wide polls;
     the list also shows the polls teachers run in their own sections.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    search_section = "polls"
-    search_section_label = _("Опросы")
-    search_section_order = 70
+    search_section = SEARCH_SECTION
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["polls.PollPage"]
@@ -225,9 +223,7 @@ class PollPage(AbstractForm):
         index.SearchField("intro"),
         index.RelatedFields("form_fields", [index.SearchField("label")]),
     ]
-    search_section = "polls"
-    search_section_label = _("Опросы")
-    search_section_order = 70
+    search_section = SEARCH_SECTION
 
     parent_page_types = [
         "polls.PollIndexPage",
@@ -370,10 +366,3 @@ class PollPage(AbstractForm):
         context = super().get_preview_context(request, mode_name)
         context.update(self.poll_context(STATE_FORM, form=context.get("form")))
         return context
-
-    @property
-    def closes_soon(self):
-        """Open and closing within three days (the index marks it)."""
-        if self.closes_at is None or self.is_closed():
-            return False
-        return self.closes_at - timezone.now() <= datetime.timedelta(days=3)

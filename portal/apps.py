@@ -7,6 +7,9 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Портал")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "portal.demo"
 
     def ready(self):
         from django.db.models.signals import pre_save

@@ -1,9 +1,10 @@
 """Demo content: the shared context and the portal's own step (locales, users, settings).
 
-``manage.py load_demo_content`` calls ``load(ctx)`` of every installed project app that
-has a ``demo`` module, in ``INSTALLED_APPS`` order, so each app adds its own section
-without touching the others. Content is fixed text; dates are computed from the day
-the command runs, so the demo always has "this week" and "next month".
+``manage.py load_demo_content`` calls ``load(ctx)`` of the module each installed app
+names in its AppConfig (``demo_module = "events.demo"``), in ``INSTALLED_APPS``
+order, so each app adds its own section without touching the others. Content is fixed
+text; dates are computed from the day the command runs, so the demo always has "this
+week" and "next month".
 """
 
 from dataclasses import dataclass, field

@@ -2,8 +2,9 @@
 
 Wagtail's oEmbed provider list knows YouTube but neither RuTube nor VK Video.
 RuTube publishes an oEmbed endpoint, so it is one more provider for Wagtail's own
-oEmbed finder; VK Video has no public oEmbed, but its player iframe is built from the
-video's owner and id, so its finder needs no network at all.
+oEmbed finder (``portal/oembed_providers.py``, in ``WAGTAILEMBEDS_FINDERS``); VK Video
+has no public oEmbed, but its player iframe is built from the video's owner and id,
+so its finder (here) needs no network at all.
 """
 
 import re
@@ -12,23 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 from django.utils.html import format_html
 from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.embeds.finders.base import EmbedFinder
-from wagtail.embeds.finders.oembed import OEmbedFinder
-
-RUTUBE_PROVIDER = {
-    "endpoint": "https://rutube.ru/api/oembed/",
-    "urls": [
-        r"^https?://(?:www\.)?rutube\.ru/video/(?:private/)?[0-9a-zA-Z]+/?(?:\?.*)?$",
-        r"^https?://(?:www\.)?rutube\.ru/shorts/[0-9a-zA-Z]+/?(?:\?.*)?$",
-    ],
-}
-
-
-class RuTubeFinder(OEmbedFinder):
-    """Wagtail's oEmbed finder asking RuTube's endpoint about RuTube addresses."""
-
-    def __init__(self, providers=None, options=None):
-        super().__init__(providers=providers or [RUTUBE_PROVIDER], options=options)
-
 
 VK_HOSTS = {"vk.com", "www.vk.com", "m.vk.com", "vk.ru", "vkvideo.ru", "www.vkvideo.ru"}
 VK_VIDEO_ID = re.compile(r"video(?P<oid>-?\d+)_(?P<id>\d+)")

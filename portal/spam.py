@@ -1,7 +1,8 @@
 """Spam guards for the public forms anonymous visitors fill in (questions, polls).
 
-Pages are cached and forms carry no CSRF token, so bots are kept out by two cheap
-checks that cost an honest visitor nothing:
+The forms carry no CSRF token, so that pages can be cached by the page cache and the
+reverse proxy; bots are kept out by two cheap checks that cost an honest visitor
+nothing:
 
 - a **honeypot**: a text field people never see (hidden by CSS, skipped by the
   keyboard, labelled for screen readers as "leave empty") that form-filling bots fill;
@@ -38,7 +39,8 @@ class SpamGuardMixin:
     started_field = "started"
     token_salt = None
     min_fill_seconds = 3
-    # Pages are cached, so the token may be as old as the cached page; a week is generous.
+    # Once pages are cached (page cache, reverse proxy) the token is as old as the cached
+    # page; a week is generous.
     token_max_age = 7 * 24 * 3600
     honeypot_label = None
     spam_message = None

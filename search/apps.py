@@ -10,4 +10,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the facet signal handlers)
+        from . import signals
+
+        signals.connect()

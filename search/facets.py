@@ -2,13 +2,13 @@
 
 Any page type is searchable through Wagtail's ``search_fields``. To appear under its own
 section in the filters of the results page, with a subject, grades and a date, a page
-class declares (all optional; see docs/search.md)::
+class declares its section (one ``Section`` per section, shared by the page types in
+it) and its facets (all optional; see docs/search.md)::
+
+    EVENTS = Section("events", _("События"), order=30, by_date=True)
 
     class EventPage(Page):
-        search_section = "events"                 # str: stable key, [a-z_], ≤ 40 chars
-        search_section_label = _("События")       # str (lazy): filter label, plural
-        search_section_order = 40                 # int: position among the filters
-        search_section_by_date = True             # bool: order by date when filtered
+        search_section = EVENTS
 
         def get_search_facets(self) -> SearchFacets:
             return SearchFacets(
@@ -58,20 +58,33 @@ class SearchFacets:
 
 @dataclass(frozen=True)
 class Section:
+    """A section of the search filters.
+
+    ``key``: stable, ``[a-z_]``, ≤ 40 characters (stored in the facet rows);
+    ``label``: lazy gettext, plural; ``order``: position among the filters (lower
+    first); ``by_date``: when the visitor filters to it, order by date, not relevance.
+    """
+
     key: str
     label: str
-    order: int
-    by_date: bool
+    order: int = DEFAULT_SECTION_ORDER
+    by_date: bool = False
+
+
+PAGES = Section(DEFAULT_SECTION, DEFAULT_SECTION_LABEL)
 
 
 def section_of(page_class):
     """The :class:`Section` a page class declares (or the generic one)."""
-    return Section(
-        key=getattr(page_class, "search_section", DEFAULT_SECTION),
-        label=getattr(page_class, "search_section_label", DEFAULT_SECTION_LABEL),
-        order=getattr(page_class, "search_section_order", DEFAULT_SECTION_ORDER),
-        by_date=getattr(page_class, "search_section_by_date", False),
-    )
+    section = getattr(page_class, "search_section", None)
+    if section is None:
+        return PAGES
+    if not isinstance(section, Section):
+        raise TypeError(
+            f"{page_class.__name__}.search_section must be a search.facets.Section, "
+            f"not {section!r} (see docs/search.md)"
+        )
+    return section
 
 
 def sections():

@@ -37,6 +37,13 @@ def update_page_facets(page):
         row.subjects.set(subject_ids)
 
 
+def remove_page_facets(page):
+    """Drop the row of a page that went offline: only live pages are searched, and
+    publishing it again writes the row anew. (Wagtail also sends ``page_unpublished``
+    just before deleting a live page, when a new row would outlive its page.)"""
+    PageSearchFacet.objects.filter(page_id=page.pk).delete()
+
+
 def update_subtree_facets(page):
     """Refresh a page and its descendants (after a move: facets may follow the parent)."""
     for descendant in (

@@ -1,14 +1,17 @@
 """A small denormalised table behind the search filters (section, subjects, grades, date).
 
 One row per page, written from the page type's ``get_search_facets()`` (see
-``search/facets.py``) whenever a page is saved, published, unpublished or moved, and
-rebuilt by ``manage.py rebuild_search_index``. Rows never decide what is visible: the
+``search/facets.py``) when a page is published (or created live) or moved, dropped when
+it is unpublished (``search/signals.py``), and rebuilt by ``manage.py
+rebuild_search_index``. Rows never decide what is visible: the
 results always come from live, public pages of the current locale; the rows only sort
 those hits into filters and count them.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from portal.models import grade_range
 
 
 class PageSearchFacet(models.Model):
@@ -37,6 +40,4 @@ class PageSearchFacet(models.Model):
     @property
     def grades(self):
         """The grade numbers as a range (empty when the page has no grades)."""
-        if not self.grade_from:
-            return range(0)
-        return range(self.grade_from, (self.grade_to or self.grade_from) + 1)
+        return grade_range(self.grade_from, self.grade_to)

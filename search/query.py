@@ -25,7 +25,7 @@ from modelsearch.backends import get_search_backend
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from portal.models import GradeRangeMixin, Subject
+from portal.models import Subject, grade_q, grade_range
 
 from .facets import DEFAULT_SECTION, sections
 from .models import PageSearchFacet
@@ -74,7 +74,7 @@ class Filters:
         if self.section and "section" not in skip:
             rows = rows.filter(section=self.section)
         if self.grade and "grade" not in skip:
-            rows = rows.filter(GradeRangeMixin.grade_q(self.grade))
+            rows = rows.filter(grade_q(self.grade))
         if self.subject and "subject" not in skip:
             rows = rows.filter(subjects=self.subject)
         return rows
@@ -167,7 +167,7 @@ def count_facets(hit_ids, filters):
     )
     section_counts, grade_counts = {}, dict.fromkeys(GRADES, 0)
     for group in groups:
-        grades = _grades(group["grade_from"], group["grade_to"])
+        grades = grade_range(group["grade_from"], group["grade_to"])
         if not filters.grade or filters.grade in grades:
             section_counts[group["section"]] = (
                 section_counts.get(group["section"], 0) + (group["hits"])
@@ -207,12 +207,6 @@ def count_facets(hit_ids, filters):
                 FacetChoice(str(grade), str(grade), grade_counts[grade], grade == filters.grade)
             )
     return facets
-
-
-def _grades(grade_from, grade_to):
-    if not grade_from:
-        return range(0)
-    return range(grade_from, (grade_to or grade_from) + 1)
 
 
 @dataclass

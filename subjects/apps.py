@@ -7,3 +7,6 @@ class SubjectsConfig(AppConfig):
 
     name = "subjects"
     verbose_name = _("Предметы")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "subjects.demo"

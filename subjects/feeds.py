@@ -7,16 +7,15 @@ public topics) and these classes only format it.
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Event
 from wagtail.rich_text import expand_db_html
 
-CALENDAR_TIMEZONE = "Europe/Moscow"
+from portal.ical import calendar_response, new_calendar
 
 
 def subject_title(topic):
@@ -122,13 +121,7 @@ class ClassAtomFeed(ClassRssFeed):
 
 def homework_calendar(request, school_class, homework_list):
     """An iCalendar of the class's homework: one all-day event on each due date."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//school-portal//homework//RU")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _("Домашние задания %(class)s") % {"class": school_class})
-    calendar.add("x-wr-timezone", CALENDAR_TIMEZONE)
+    calendar = new_calendar(_("Домашние задания %(class)s") % {"class": school_class})
     host = request.get_host().split(":")[0]
     stamp = timezone.now()
     for homework in homework_list:
@@ -149,9 +142,6 @@ def homework_calendar(request, school_class, homework_list):
     return calendar
 
 
-def homework_calendar_response(request, index_page, school_class, homework_list):
+def homework_calendar_response(request, school_class, homework_list):
     calendar = homework_calendar(request, school_class, homework_list)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    filename = f"{slugify(str(school_class.slug))}-homework.ics"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return calendar_response(calendar, f"{slugify(str(school_class.slug))}-homework.ics")

@@ -7,3 +7,6 @@ class TeachersConfig(AppConfig):
 
     name = "teachers"
     verbose_name = _("Учителя")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "teachers.demo"

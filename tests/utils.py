@@ -15,3 +15,20 @@ def count_queries(client, url, **get_params):
         response = client.get(url, get_params)
     assert response.status_code == 200, (url, response.status_code)
     return len(captured)
+
+
+def assert_admin_refused(response):
+    """Wagtail's answer to a signed-in editor without the permission: back to the
+    dashboard (where the "no permission" message shows), never the page itself."""
+    from django.urls import reverse
+
+    assert response.status_code == 302, response.status_code
+    assert response["Location"] == reverse("wagtailadmin_home"), response["Location"]
+
+
+def assert_sent_to_login(response):
+    """Wagtail's answer to a signed-in user without admin access: the admin login."""
+    from django.urls import reverse
+
+    assert response.status_code == 302, response.status_code
+    assert response["Location"].startswith(reverse("wagtailadmin_login")), response["Location"]

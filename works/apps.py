@@ -8,6 +8,9 @@ class WorksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "works"
     verbose_name = _("Творческие работы и фотоотчёты")
+    # This app's part of the demo school (load_demo_content runs the parts in
+    # INSTALLED_APPS order).
+    demo_module = "works.demo"
 
     def ready(self):
         from . import signals  # noqa: F401

@@ -5,7 +5,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail.models import Page, Revision, WorkflowState
 
 from .models import PhotoReportPage, StudentWorkPage, dependent_pages, hidden_page_ids
-from .models.pages import NO_CONSENT
+from .models.consent_rules import NO_CONSENT
 
 LOG_ACTION = "works.unpublish.consent"
 

@@ -20,12 +20,20 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, GalleryBlock
-from portal.models import GRADE_CHOICES, GradeRangeMixin, SchoolClass
-from search.facets import SearchFacets
+from portal.models import (
+    GRADE_CHOICES,
+    IntroductionMixin,
+    SchoolClass,
+    grade_q,
+    grade_range_errors,
+    grades_label,
+)
+from search.facets import SearchFacets, Section
 
-from .. import ical, views
+from .. import calendar, ical
 from ..blocks import ResultBlock
 from ..recurrence import expand, local, normalise_rrule, starts, weekly_rrule
+from .snippets import EventKind
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -60,7 +68,7 @@ class EventPageQuerySet(PageQuerySet):
             through.objects.filter(eventpage_id=OuterRef("pk"), schoolclass__grade=grade)
         )
         whole_school = Q(grade_from__isnull=True) & ~any_class
-        return self.filter(GradeRangeMixin.grade_q(grade) | class_of_grade | whole_school)
+        return self.filter(grade_q(grade) | class_of_grade | whole_school)
 
     def for_class(self, school_class):
         """Events a class takes part in: addressed to it, to its grade, or school-wide."""
@@ -70,14 +78,14 @@ class EventPageQuerySet(PageQuerySet):
             through.objects.filter(eventpage_id=OuterRef("pk"), schoolclass_id=school_class.pk)
         )
         whole_school = Q(grade_from__isnull=True) & ~any_class
-        by_grade = GradeRangeMixin.grade_q(school_class.grade) & ~any_class
+        by_grade = grade_q(school_class.grade) & ~any_class
         return self.filter(this_class | by_grade | whole_school)
 
 
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, IntroductionMixin, Page):
     """The school calendar ("События"): upcoming list, month grid, archive, iCal feeds.
 
     Sits under the home page (one per language); its children are ``EventPage``s.
@@ -85,13 +93,13 @@ class EventIndexPage(RoutablePageMixin, Page):
     filters in the query string.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("календарь событий")
@@ -100,34 +108,38 @@ class EventIndexPage(RoutablePageMixin, Page):
     def events(self):
         return EventPage.objects.child_of(self).for_listing()
 
+    @staticmethod
+    def event_kinds():
+        return EventKind.objects.all()
+
     @path("", name="upcoming")
     def upcoming_view(self, request):
         return self.render(
             request,
             template="events/event_index_page.html",
-            context_overrides=views.upcoming_context(self, request),
+            context_overrides=calendar.upcoming_context(self, request, self.event_kinds()),
         )
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month_view(self, request, year, month):
         try:
-            first_day = views.month_start(int(year), int(month))
+            first_day = calendar.month_start(int(year), int(month))
         except ValueError as error:
             raise Http404(str(error)) from error
         return self.render(
             request,
             template="events/event_month.html",
-            context_overrides=views.month_context(self, request, first_day),
+            context_overrides=calendar.month_context(self, request, self.event_kinds(), first_day),
         )
 
     @path("mesyac/", name="month_query")
     def month_query_view(self, request):
         """The month picker's target (?year=&month=): bad values fall back to today."""
-        first_day = views.month_from_query(request.GET)
+        first_day = calendar.month_from_query(request.GET)
         return self.render(
             request,
             template="events/event_month.html",
-            context_overrides=views.month_context(self, request, first_day),
+            context_overrides=calendar.month_context(self, request, self.event_kinds(), first_day),
         )
 
     @path("arhiv/", name="archive")
@@ -135,7 +147,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="events/event_archive.html",
-            context_overrides=views.archive_context(self, request),
+            context_overrides=calendar.archive_context(self, request, self.event_kinds()),
         )
 
     @path("calendar.ics/", name="ical")
@@ -310,12 +322,8 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("place"),
         index.SearchField("description"),
-        index.FilterField("start"),
     ]
-    search_section = "events"
-    search_section_label = _("События")
-    search_section_order = 30
-    search_section_by_date = True
+    search_section = Section("events", _("События"), order=30, by_date=True)
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -329,10 +337,7 @@ class EventPage(RoutablePageMixin, Page):
         errors = {}
         if self.end and self.start and self.end < self.start:
             errors["end"] = _("Окончание не может быть раньше начала.")
-        if self.grade_to and not self.grade_from:
-            errors["grade_from"] = _("Укажите первый класс диапазона.")
-        elif self.grade_to and self.grade_to < self.grade_from:
-            errors["grade_to"] = _("Последний класс не может быть меньше первого.")
+        errors.update(grade_range_errors(self.grade_from, self.grade_to))
         if self.registration_url and self.registration_page_id:
             errors["registration_page"] = _(
                 "Укажите что-то одно: ссылку на регистрацию или страницу регистрации."
@@ -443,14 +448,7 @@ class EventPage(RoutablePageMixin, Page):
         classes = list(self.classes.all())
         if classes:
             return ", ".join(str(school_class) for school_class in classes)
-        if self.grade_from:
-            if not self.grade_to or self.grade_to == self.grade_from:
-                return _("%(grade)s класс") % {"grade": self.grade_from}
-            return _("%(first)s–%(last)s классы") % {
-                "first": self.grade_from,
-                "last": self.grade_to,
-            }
-        return _("вся школа")
+        return grades_label(self.grade_from, self.grade_to) or _("вся школа")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -469,7 +467,7 @@ class EventPage(RoutablePageMixin, Page):
             ],
             registration_link=self.registration_link(request),
             registration_open=self.registration_open(now),
-            json_ld=views.event_json_ld(self, request, now),
+            json_ld=calendar.event_json_ld(self, request, now),
             ical_url=ical.url(self, request, "ical"),
         )
         return context

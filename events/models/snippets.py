@@ -142,7 +142,3 @@ class Announcement(LocalizedNameMixin, index.Indexed, models.Model):
     @property
     def display_text(self):
         return self.localized("text")
-
-    def is_visible(self, now=None):
-        now = now or timezone.now()
-        return self.visible_from <= now and (self.visible_until is None or self.visible_until > now)

@@ -1,17 +1,8 @@
 """Exam preparation: the «ГИА и ЕГЭ» hub, exams and their task pages."""
 
-from .exams import (
-    EXAM_DAY_KINDS,
-    Countdown,
-    ExamKeyDate,
-    ExamKind,
-    ExamLevel,
-    ExamPage,
-    ExamPrepIndexPage,
-    KeyDateKind,
-    countdown_to,
-)
-from .tasks import AnswerType, Difficulty, ExamTaskPage, ExamTaskPageForm
+from ..choices import EXAM_DAY_KINDS, AnswerType, Difficulty, ExamKind, ExamLevel, KeyDateKind
+from .exams import Countdown, ExamKeyDate, ExamPage, ExamPrepIndexPage, countdown_to
+from .tasks import ExamTaskPage, ExamTaskPageForm
 
 __all__ = [
     "EXAM_DAY_KINDS",

@@ -4,6 +4,7 @@ import datetime
 import itertools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,37 +19,18 @@ from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 
 from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBlock
+from exam_prep.choices import EXAM_DAY_KINDS, ExamKind, ExamLevel, KeyDateKind
+from exam_prep.variant import render_variant
 from portal.blocks import StudyStreamBlock
+from portal.models import IntroductionMixin
 from portal.queries import LocaleFallbackQuerySet
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
+
+# Exams and their tasks in the search filters.
+SEARCH_SECTION = Section("exams", _("Подготовка к экзаменам"), order=20)
 
 # How many upcoming exam dates the hub lists.
 NEAREST_DATES = 8
-
-
-class ExamKind(models.TextChoices):
-    OGE = "oge", _("ОГЭ")
-    EGE = "ege", _("ЕГЭ")
-    GVE = "gve", _("ГВЭ")
-
-
-class ExamLevel(models.TextChoices):
-    BASE = "base", _("базовый уровень")
-    PROFILE = "profile", _("профильный уровень")
-
-
-class KeyDateKind(models.TextChoices):
-    EARLY = "early", _("досрочный период")
-    MAIN = "main", _("основной период")
-    RESERVE = "reserve", _("резервный день")
-    RESULTS = "results", _("результаты")
-    APPEAL = "appeal", _("апелляция: последний день подачи")
-    OTHER = "other", _("другое")
-
-
-# Days of the main exam season: the countdown and the hub's nearest dates count to
-# these (the early period is for a few groups of students, so it is listed, not counted).
-EXAM_DAY_KINDS = {KeyDateKind.MAIN, KeyDateKind.RESERVE}
 
 
 @dataclass
@@ -76,22 +58,23 @@ class ExamQuerySet(LocaleFallbackQuerySet):
 ExamPageManager = PageManager.from_queryset(ExamQuerySet)
 
 
-class ExamPrepIndexPage(Page):
+class ExamPrepIndexPage(IntroductionMixin, Page):
     """«ГИА и ЕГЭ»: the exam-preparation hub, exams grouped by kind and subject.
 
-    Sits under the home page (one per language, so no ``max_count``: the English
-    translation counts too); its children are the exam pages. Shows the nearest exam
+    Sits under the home page, one per language (``max_count_per_parent``: a plain
+    ``max_count`` would count the English translation too); its children are the
+    exam pages. Shows the nearest exam
     days with a countdown and, once the events app is merged, the consultations
     (context key ``consultations``).
     """
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["exam_prep.ExamPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("раздел «ГИА и ЕГЭ»")
@@ -161,7 +144,7 @@ class ExamPrepIndexPage(Page):
         return context
 
 
-class ExamPage(RoutablePageMixin, Page):
+class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
     """One exam of one year («ЕГЭ по математике, профильный уровень, 2027»).
 
     Sits under the «ГИА и ЕГЭ» hub; its children are the task pages (one per task
@@ -190,7 +173,6 @@ class ExamPage(RoutablePageMixin, Page):
     year = models.PositiveSmallIntegerField(
         _("год"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
     duration_minutes = models.PositiveSmallIntegerField(
         _("продолжительность, минут"), null=True, blank=True
     )
@@ -241,12 +223,8 @@ class ExamPage(RoutablePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
         index.RelatedFields("subject", [index.SearchField("name")]),
-        index.FilterField("kind"),
-        index.FilterField("year"),
     ]
-    search_section = "exams"
-    search_section_label = _("Подготовка к экзаменам")
-    search_section_order = 20
+    search_section = SEARCH_SECTION
 
     parent_page_types = ["exam_prep.ExamPrepIndexPage"]
     subpage_types = ["exam_prep.ExamTaskPage"]
@@ -343,15 +321,30 @@ class ExamPage(RoutablePageMixin, Page):
     def countdown(self, today=None):
         return countdown_to(self.exam_days(), today or timezone.localdate())
 
+    @staticmethod
+    def task_model():
+        # By name, as subpage_types names it: the tasks module imports this one.
+        return apps.get_model("exam_prep", "ExamTaskPage")
+
     def tasks(self):
         """Live, public task pages of this exam by number, for the grid (one query)."""
-        from .tasks import ExamTaskPage
-
         return (
-            ExamTaskPage.objects.child_of(self)
+            self.task_model()
+            .objects.child_of(self)
             .live()
             .public()
             .defer_streamfields()
+            .order_by("number")
+        )
+
+    def variant_tasks(self):
+        """The tasks a practice variant draws from, with their practice problems."""
+        return (
+            self.task_model()
+            .objects.child_of(self)
+            .live()
+            .public()
+            .defer("theory", "examples")
             .order_by("number")
         )
 
@@ -432,9 +425,7 @@ class ExamPage(RoutablePageMixin, Page):
     @path("variant/")
     def variant(self, request):
         """The practice variant: GET shows it, grading is a POST to ``check_variant``."""
-        from exam_prep.variant import render_variant
-
-        return render_variant(self, request, request.GET.get("v"))
+        return render_variant(self, request, self.variant_tasks(), request.GET.get("v"))
 
 
 class ExamKeyDate(Orderable):

@@ -12,23 +12,10 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from exam_prep.blocks import PracticeProblemBlock
+from exam_prep.choices import PART_CHOICES, AnswerType, Difficulty
 from portal.blocks import SolvedProblemBlock, StudyStreamBlock
 
-from .exams import ExamPage
-
-
-class AnswerType(models.TextChoices):
-    SHORT = "short", _("краткий ответ")
-    EXTENDED = "extended", _("развёрнутый ответ")
-
-
-class Difficulty(models.TextChoices):
-    BASIC = "basic", _("базовый")
-    ADVANCED = "advanced", _("повышенный")
-    HIGH = "high", _("высокий")
-
-
-PART_CHOICES = [(1, _("Часть 1")), (2, _("Часть 2"))]
+from .exams import SEARCH_SECTION, ExamPage
 
 
 class ExamTaskPageForm(WagtailAdminPageForm):
@@ -120,11 +107,8 @@ class ExamTaskPage(Page):
         index.SearchField("codifier_topics"),
         index.SearchField("theory"),
         index.SearchField("examples"),
-        index.FilterField("number"),
     ]
-    search_section = "exams"
-    search_section_label = _("Подготовка к экзаменам")
-    search_section_order = 20
+    search_section = SEARCH_SECTION
 
     accepts_messages = "question"  # community: visitors' questions, moderated
     parent_page_types = ["exam_prep.ExamPage"]

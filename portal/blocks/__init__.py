@@ -14,6 +14,7 @@ from .basic import (
     HeadingBlock,
     ImageBlock,
     TimetableBlock,
+    paragraph_block,
 )
 from .latex import LatexError, latex_to_mathml, render_math
 from .math import LatexBlock, MathBlock, MathRichText, MathRichTextBlock, MathTextBlock
@@ -45,5 +46,6 @@ __all__ = [
     "UsefulLinksBlock",
     "VideoBlock",
     "latex_to_mathml",
+    "paragraph_block",
     "render_math",
 ]

@@ -1,5 +1,6 @@
 """General-purpose content blocks: text, headings, images, files, embeds, tables."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -22,6 +23,17 @@ RICH_TEXT_FEATURES = [
     "document-link",
     "blockquote",
 ]
+
+
+def paragraph_block():
+    """The rich-text paragraph of every stream (a function, not a subclass, so that
+    migrations keep deconstructing it as Wagtail's own ``RichTextBlock``)."""
+    return blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Текст"),
+        template="blocks/paragraph_block.html",
+    )
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -128,9 +140,10 @@ class TimetableBlock(TableBlock):
 class GalleryBlock(blocks.StructBlock):
     """A photo report: a titled grid of images; each opens full size without JS.
 
-    When pupils can be recognised in the photos, each needs a parent's consent
-    (``works.Consent``); a gallery whose consents are no longer valid shows a neutral
-    notice instead of the photos.
+    When pupils can be recognised in the photos, each needs a parent's consent (the
+    model named by ``settings.PORTAL_CONSENT_MODEL``, with an ``is_valid()`` method); a
+    gallery whose consents are no longer valid shows a neutral notice instead of the
+    photos.
     """
 
     title = blocks.CharBlock(required=False, max_length=200, label=_("Заголовок"))
@@ -141,7 +154,7 @@ class GalleryBlock(blocks.StructBlock):
         help_text=_("Тогда нужно согласие на публикацию для каждого узнаваемого ученика."),
     )
     consents = blocks.ListBlock(
-        SnippetChooserBlock("works.Consent", label=_("Согласие")),
+        SnippetChooserBlock(settings.PORTAL_CONSENT_MODEL, label=_("Согласие")),
         default=[],
         label=_("Согласия на публикацию"),
     )

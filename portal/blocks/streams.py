@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .basic import (
-    RICH_TEXT_FEATURES,
     CalloutBlock,
     CaptionedEmbedBlock,
     DocumentBlock,
@@ -12,6 +11,7 @@ from .basic import (
     HeadingBlock,
     ImageBlock,
     TimetableBlock,
+    paragraph_block,
 )
 from .math import MathBlock, MathRichTextBlock
 from .media import VideoBlock
@@ -23,12 +23,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     """The common body of every page: text, headings, media, files, notes, tables."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        label=_("Текст"),
-        template="blocks/paragraph_block.html",
-    )
+    paragraph = paragraph_block()
     image = ImageBlock()
     gallery = GalleryBlock()
     document = DocumentBlock()

@@ -1,6 +1,15 @@
 """Shared models: site settings, school taxonomy (subjects, classes) and page mixins."""
 
-from .mixins import GRADE_CHOICES, GradeRangeMixin, LocalizedNameMixin
+from .mixins import (
+    GRADE_CHOICES,
+    GradeRangeMixin,
+    IntroductionMixin,
+    LocalizedNameMixin,
+    grade_q,
+    grade_range,
+    grade_range_errors,
+    grades_label,
+)
 from .settings import SOCIAL_NETWORKS, SchoolSettings, SocialLinkBlock
 from .taxonomy import SchoolClass, Subject
 
@@ -8,9 +17,14 @@ __all__ = [
     "GRADE_CHOICES",
     "SOCIAL_NETWORKS",
     "GradeRangeMixin",
+    "IntroductionMixin",
     "LocalizedNameMixin",
     "SchoolClass",
     "SchoolSettings",
     "SocialLinkBlock",
     "Subject",
+    "grade_q",
+    "grade_range",
+    "grade_range_errors",
+    "grades_label",
 ]

@@ -24,11 +24,56 @@ class LocalizedNameMixin:
         return value
 
 
+def grade_range(grade_from, grade_to):
+    """The grade numbers of an inclusive range (5–9, or just 9; empty without grades)."""
+    if not grade_from:
+        return range(0)
+    return range(grade_from, (grade_to or grade_from) + 1)
+
+
+def grades_label(grade_from, grade_to):
+    """ "9 класс" or "7–9 классы" ("" without grades)."""
+    if not grade_from:
+        return ""
+    if not grade_to or grade_to == grade_from:
+        return _("%(grade)s класс") % {"grade": grade_from}
+    return _("%(first)s–%(last)s классы") % {"first": grade_from, "last": grade_to}
+
+
+def grade_range_errors(grade_from, grade_to):
+    """Field errors of a grade range, for a model's ``clean()`` ({} when it is fine)."""
+    if grade_to and not grade_from:
+        return {"grade_from": _("Укажите первый класс диапазона.")}
+    if grade_to is not None and grade_from and grade_to < grade_from:
+        return {"grade_to": _("Последний класс не может быть меньше первого.")}
+    return {}
+
+
+def grade_q(grade, prefix=""):
+    """A Q object selecting rows whose grade range includes ``grade``."""
+    return Q(**{f"{prefix}grade_from__lte": grade}) & (
+        Q(**{f"{prefix}grade_to__gte": grade})
+        | Q(**{f"{prefix}grade_to__isnull": True, f"{prefix}grade_from": grade})
+    )
+
+
+class IntroductionMixin(models.Model):
+    """A short plain-text introduction under the page title (index and section pages,
+    free pages): shown on the page and in listings, searchable where the page adds
+    ``index.SearchField("introduction")``."""
+
+    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
+
+    class Meta:
+        abstract = True
+
+
 class GradeRangeMixin(models.Model):
     """Grades a page or object is meant for, as an inclusive range (5–9, or just 9).
 
-    A range keeps filtering simple on every database (``for_grade`` below) and
-    matches how teachers describe material: "для 7–9 классов".
+    A range keeps filtering simple on every database (``grade_q`` above) and
+    matches how teachers describe material: "для 7–9 классов". Models whose grades
+    are optional (events: none means the whole school) use the functions above.
     """
 
     grade_from = models.PositiveSmallIntegerField(_("с класса"), choices=GRADE_CHOICES)
@@ -45,29 +90,16 @@ class GradeRangeMixin(models.Model):
 
     def clean(self):
         super().clean()
-        if self.grade_to is not None and self.grade_from and self.grade_to < self.grade_from:
-            raise ValidationError({"grade_to": _("Последний класс не может быть меньше первого.")})
+        errors = grade_range_errors(self.grade_from, self.grade_to)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def grades(self):
         """The grade numbers as a range (for templates and filters)."""
-        if not self.grade_from:
-            return range(0)
-        return range(self.grade_from, (self.grade_to or self.grade_from) + 1)
+        return grade_range(self.grade_from, self.grade_to)
 
     @property
     def grades_label(self):
         """ "9 класс" or "7–9 классы"."""
-        if not self.grade_from:
-            return ""
-        if not self.grade_to or self.grade_to == self.grade_from:
-            return _("%(grade)s класс") % {"grade": self.grade_from}
-        return _("%(first)s–%(last)s классы") % {"first": self.grade_from, "last": self.grade_to}
-
-    @staticmethod
-    def grade_q(grade, prefix=""):
-        """A Q object selecting rows whose range includes ``grade``."""
-        return Q(**{f"{prefix}grade_from__lte": grade}) & (
-            Q(**{f"{prefix}grade_to__gte": grade})
-            | Q(**{f"{prefix}grade_to__isnull": True, f"{prefix}grade_from": grade})
-        )
+        return grades_label(self.grade_from, self.grade_to)

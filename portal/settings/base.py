@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from portal import oembed_providers
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -200,6 +202,11 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 
+# The record of a parent's consent to publish photos of their child (works app): the
+# core's gallery block lets editors choose such records and asks each ``is_valid()``,
+# so the core itself names no domain app (like WAGTAILIMAGES_IMAGE_MODEL).
+PORTAL_CONSENT_MODEL = "works.Consent"
+
 # Wagtail's database search backend: PostgreSQL full-text search with the "russian"
 # configuration (stemming); the cluster's own default would be "english".
 WAGTAILSEARCH_BACKENDS = {
@@ -212,9 +219,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@school.example
 LOGIN_URL = "wagtailadmin_login"
 
 # Video embeds: VK Video (player built from the address, no network), RuTube (its
-# oEmbed endpoint), then Wagtail's own oEmbed provider list (YouTube, Vimeo …).
+# oEmbed endpoint, through Wagtail's oEmbed finder), then Wagtail's own oEmbed
+# provider list (YouTube, Vimeo …).
 WAGTAILEMBEDS_FINDERS = [
     {"class": "portal.embeds.VKVideoFinder"},
-    {"class": "portal.embeds.RuTubeFinder"},
+    {"class": "wagtail.embeds.finders.oembed", "providers": [oembed_providers.rutube]},
     {"class": "wagtail.embeds.finders.oembed"},
 ]

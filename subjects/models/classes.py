@@ -47,6 +47,8 @@ class ClassIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("список классов")
@@ -177,5 +179,5 @@ class ClassIndexPage(RoutablePageMixin, Page):
     def class_ical(self, request, class_slug):
         school_class = self.get_class(class_slug)
         return homework_calendar_response(
-            request, self, school_class, self.calendar_homework(school_class, timezone.localdate())
+            request, school_class, self.calendar_homework(school_class, timezone.localdate())
         )

@@ -11,28 +11,28 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from portal.models import GradeRangeMixin
+from portal.models import GradeRangeMixin, IntroductionMixin
 from portal.queries import section_extras
 from search.facets import SearchFacets
 
-from .topics import TopicPage, group_topics
+from .topics import SEARCH_SECTION, TopicPage, group_topics
 
 # The rendition the subject cards and the subject page header use.
 COVER_FILTER = "fill-480x270"
 
 
-class SubjectIndexPage(Page):
+class SubjectIndexPage(IntroductionMixin, Page):
     """«Предметы»: the list of subject sections, shown as cards.
 
     Sits under the home page (one per language); its children are the subject pages.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["subjects.SubjectPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("список предметов")
@@ -106,9 +106,7 @@ class SubjectPage(GradeRangeMixin, Page):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("description")]
-    search_section = "subjects"
-    search_section_label = _("Предметы")
-    search_section_order = 10
+    search_section = SEARCH_SECTION
 
     parent_page_types = ["subjects.SubjectIndexPage"]
     subpage_types = ["subjects.TopicPage", "works.StudentWorkIndexPage", "polls.PollPage"]

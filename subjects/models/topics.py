@@ -16,7 +16,11 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES, StudyStreamBlock
 from portal.models import GradeRangeMixin
 from portal.queries import LocaleFallbackQuerySet
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
+
+# Subject sections and their topics in the search filters.
+SEARCH_SECTION = Section("subjects", _("Предметы"), order=10)
+
 
 TERM_CHOICES = [(term, _("%(term)s четверть") % {"term": term}) for term in range(1, 5)]
 
@@ -150,9 +154,7 @@ class TopicPage(GradeRangeMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
-    search_section = "subjects"
-    search_section_label = _("Предметы")
-    search_section_order = 10
+    search_section = SEARCH_SECTION
 
     accepts_messages = "question"  # community: visitors' questions, moderated
     parent_page_types = ["subjects.SubjectPage"]

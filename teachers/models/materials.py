@@ -12,9 +12,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import GRADE_CHOICES, GradeRangeMixin, Subject
+from portal.models import GRADE_CHOICES, GradeRangeMixin, IntroductionMixin, Subject, grade_q
 from portal.queries import with_locale_fallback
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
 
 from .portfolios import TeacherPage
 
@@ -55,7 +55,7 @@ class MaterialQuerySet(PageQuerySet):
         return self.filter(subject=subject)
 
     def for_grade(self, grade):
-        return self.filter(GradeRangeMixin.grade_q(grade))
+        return self.filter(grade_q(grade))
 
     def of_kind(self, kind):
         return self.filter(kind=kind)
@@ -105,12 +105,8 @@ class MethodMaterialPage(GradeRangeMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("description"),
-        index.FilterField("kind"),
-        index.FilterField("subject"),
     ]
-    search_section = "materials"
-    search_section_label = _("Методическая копилка")
-    search_section_order = 50
+    search_section = Section("materials", _("Методическая копилка"), order=50)
 
     accepts_messages = "comment"  # community: visitors' comments, moderated
     parent_page_types = ["teachers.TeacherPage"]
@@ -124,10 +120,6 @@ class MethodMaterialPage(GradeRangeMixin, Page):
         return SearchFacets(
             subjects=[self.subject_id], grade_from=self.grade_from, grade_to=self.grade_to
         )
-
-    @property
-    def is_open_licence(self):
-        return self.licence.startswith("cc-")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -206,19 +198,19 @@ class MaterialFilterForm(forms.Form):
         }
 
 
-class MaterialIndexPage(Page):
+class MaterialIndexPage(IntroductionMixin, Page):
     """«Методическая копилка»: every teacher's materials with filters and pagination.
 
     Sits under the home page or the teachers' index (one per language); it has no
     children — the materials live under their authors' portfolios.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage", "teachers.TeacherIndexPage"]
     subpage_types = []
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("методическая копилка")

@@ -1,6 +1,7 @@
 """The teachers' index, one e-portfolio page per teacher and the teacher's blog posts."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,8 +16,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from portal.models import IntroductionMixin
 from portal.queries import section_extras, with_locale_fallback
-from search.facets import SearchFacets
+from search.facets import SearchFacets, Section
 
 # The renditions the portfolio header and the teachers' cards use.
 PHOTO_FILTER = "fill-320x400"
@@ -32,18 +34,18 @@ QUALIFICATION_CHOICES = [
 ]
 
 
-class TeacherIndexPage(Page):
+class TeacherIndexPage(IntroductionMixin, Page):
     """«Учителя»: the list of the school's teachers with links to their portfolios.
 
     Sits under the home page (one per language); its children are the portfolios.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["teachers.TeacherPage", "teachers.MaterialIndexPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("список учителей")
@@ -169,9 +171,7 @@ class TeacherPage(Page):
         index.SearchField("introduction"),
         index.SearchField("education"),
     ]
-    search_section = "teachers"
-    search_section_label = _("Учителя")
-    search_section_order = 40
+    search_section = Section("teachers", _("Учителя"), order=40)
 
     parent_page_types = ["teachers.TeacherIndexPage"]
     subpage_types = [
@@ -220,10 +220,10 @@ class TeacherPage(Page):
         )
 
     def materials(self):
-        from .materials import MethodMaterialPage
-
+        # By name, as subpage_types names it: the materials module imports this one.
+        material_model = apps.get_model("teachers", "MethodMaterialPage")
         return (
-            MethodMaterialPage.objects.child_of(self)
+            material_model.objects.child_of(self)
             .live()
             .public()
             .select_related("subject")

@@ -9,11 +9,8 @@ from teachers import permissions
 from teachers.accounts import create_teacher
 from tests.browser.admin import log_in, publish
 from tests.factories.portal import SubjectFactory
-from tests.factories.teachers import (
-    SubjectSectionFactory,
-    SubjectSectionIndexFactory,
-    TeacherIndexPageFactory,
-)
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
+from tests.factories.teachers import TeacherIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,11 +19,11 @@ PASSWORD = "uchitel-2026"
 
 def test_teacher_edits_and_publishes_own_portfolio_only(page, live_site):
     home = live_site["home"]
-    sections = SubjectSectionIndexFactory(parent=home)
-    math_section = SubjectSectionFactory(
+    sections = SubjectIndexPageFactory(parent=home)
+    math_section = SubjectPageFactory(
         parent=sections, subject=SubjectFactory(name="Математика", slug="matematika")
     )
-    physics_section = SubjectSectionFactory(
+    physics_section = SubjectPageFactory(
         parent=sections, subject=SubjectFactory(name="Физика", slug="fizika")
     )
     teachers = TeacherIndexPageFactory(parent=home)

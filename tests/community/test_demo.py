@@ -1,18 +1,15 @@
 """Demo questions: answered ones public, the pending one not, and orlova moderates them."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from community.models import PENDING, Message
 
+pytestmark = pytest.mark.dated
 
-@pytest.mark.django_db
-def test_demo_questions(client):
-    call_command("load_demo_content", stdout=StringIO())
+
+def test_demo_questions(client, demo):
     assert Message.objects.filter(status=PENDING).count() == 1
     answered = Message.objects.exclude(answer="").select_related("page").first()
     body = client.get(answered.page.url).content.decode()

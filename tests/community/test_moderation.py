@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from community.models import PENDING, PUBLISHED, Message
 from tests.factories.community import MessageFactory
+from tests.utils import assert_sent_to_login
 
 pytestmark = pytest.mark.django_db
 
@@ -69,4 +70,4 @@ def test_dashboard_counts_own_pending(client, teacher_a, teacher_b, queues, topi
 def test_visitor_without_rights_is_refused(client, django_user_model, queues):
     user = django_user_model.objects.create_user(username="student", password="password")
     client.force_login(user)
-    assert client.get(reverse("community_message:index")).status_code in (302, 403)
+    assert_sent_to_login(client.get(reverse("community_message:index")))

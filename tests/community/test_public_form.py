@@ -14,7 +14,7 @@ from tests.factories.community import MessageFactory
 from tests.factories.home import StandardPageFactory
 from tests.utils import count_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from tests.factories.events import (
 )
 from tests.utils import count_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def index(site):
     return EventIndexPageFactory(parent=site["home"])
 
 
-def test_announcements_show_pinned_first_and_expired_ones_vanish(client, site, monkeypatch):
+def test_announcements_show_pinned_first_and_expired_ones_vanish(client, site, clock):
     now = timezone.now()
     AnnouncementFactory(title="Обычное объявление", visible_from=now - dt.timedelta(hours=2))
     AnnouncementFactory(
@@ -46,7 +46,7 @@ def test_announcements_show_pinned_first_and_expired_ones_vanish(client, site, m
     assert "Будущее" not in html
 
     # Two hours later, with no job run, the pinned one has expired by itself.
-    monkeypatch.setattr(timezone, "now", lambda: now + dt.timedelta(hours=2))
+    clock.set(now + dt.timedelta(hours=2))
     html = client.get("/").content.decode()
     assert "Закреплённое важное" not in html
     assert "Обычное объявление" in html

@@ -1,15 +1,13 @@
 """The events demo: a month of school life that a visitor can browse."""
 
 import pytest
-from django.core.management import call_command
 
 from events.models import EventPage
 
+pytestmark = pytest.mark.dated
 
-@pytest.mark.django_db
-def test_demo_calendar_board_and_feeds(client):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
+def test_demo_calendar_board_and_feeds(client, demo):
     upcoming = client.get("/sobytiya/").content.decode()
     assert "Консультации к ЕГЭ по математике" in upcoming
     assert "Родительское собрание" in upcoming

@@ -11,7 +11,7 @@ from events.recurrence import SCHOOL_TZ, normalise_rrule, weekly_rrule
 from tests.factories import SchoolClassFactory, SubjectFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, in_days, moscow
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture

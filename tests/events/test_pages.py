@@ -20,6 +20,8 @@ from tests.factories.events import (
     in_days,
 )
 
+pytestmark = pytest.mark.dated
+
 
 class TestTreeRules(WagtailPageTestCase):
     def test_calendar_sits_under_home_and_holds_events(self):

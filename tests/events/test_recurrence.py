@@ -16,6 +16,8 @@ from events.recurrence import (
 )
 from tests.factories.events import moscow
 
+pytestmark = pytest.mark.dated
+
 
 class FakeEvent:
     """Just the attributes expansion reads (no database needed)."""

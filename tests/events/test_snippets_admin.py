@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from events.models import Announcement, ClassTimetable
 from tests.factories import SchoolClassFactory, SubjectFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 def test_editor_adds_an_announcement(client, admin_user):

@@ -16,12 +16,9 @@ FROZEN_TODAY = datetime.date(2027, 5, 22)
 
 
 @pytest.fixture
-def frozen_today(monkeypatch):
-    """``timezone.localdate()`` returns FROZEN_TODAY (22 May 2027)."""
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: FROZEN_TODAY)
-    return FROZEN_TODAY
+def frozen_today(clock):
+    """Today is FROZEN_TODAY (22 May 2027), ten days before the exam."""
+    return clock.set(FROZEN_TODAY)
 
 
 def add_dates(exam, *dates):

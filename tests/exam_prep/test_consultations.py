@@ -14,7 +14,7 @@ from tests.factories.events import (
 from tests.factories.exam_prep import ExamPageFactory, ExamPrepIndexPageFactory
 from tests.factories.portal import SubjectFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from tests.utils import count_queries
 
 from .conftest import add_dates
 
+pytestmark = pytest.mark.dated
+
 
 @pytest.mark.django_db
 def test_grid_lists_live_public_tasks_by_number_and_part(client, exam):
@@ -42,16 +44,14 @@ def test_grid_lists_live_public_tasks_by_number_and_part(client, exam):
 
 
 @pytest.mark.django_db
-def test_countdown_relative_to_today(client, exam, frozen_today, monkeypatch):
+def test_countdown_relative_to_today(client, exam, frozen_today, clock):
     html = client.get("/gia-i-ege/ege/").content.decode()
     assert 'До экзамена дней: <strong class="countdown__days">10</strong>' in html
     assert '<time datetime="2027-06-01">1 июня 2027</time>' in html
 
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2027, 6, 22))
+    clock.set(datetime.date(2027, 6, 22))
     assert "Экзамен сегодня" in client.get("/gia-i-ege/ege/").content.decode()
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2027, 6, 23))
+    clock.set(datetime.date(2027, 6, 23))
     assert "Экзамен прошёл" in client.get("/gia-i-ege/ege/").content.decode()
 
 

@@ -21,8 +21,10 @@ class SubjectIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class SubjectPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Раздел {n}")
-    slug = factory.Sequence(lambda n: f"razdel-{n}")
+    """A subject section, named and addressed after its subject (as the admin does)."""
+
+    title = factory.LazyAttribute(lambda page: page.subject.name)
+    slug = factory.LazyAttribute(lambda page: page.subject.slug)
     subject = factory.SubFactory(SubjectFactory)
     grade_from = 5
     grade_to = 11
@@ -30,6 +32,14 @@ class SubjectPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SubjectPage
+
+
+def set_classes(obj, create, extracted, **kwargs):
+    """``classes=[...]`` of a topic or homework factory: the classes it is for."""
+    if extracted:
+        obj.classes.set(extracted)
+        if create:
+            obj.save()
 
 
 class TopicPageFactory(wagtail_factories.PageFactory):
@@ -48,12 +58,7 @@ class TopicPageFactory(wagtail_factories.PageFactory):
         model = TopicPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def classes(self, create, extracted, **kwargs):
-        if extracted:
-            self.classes.set(extracted)
-            if create:
-                self.save()
+    classes = factory.PostGeneration(set_classes)
 
 
 class HomeworkFactory(DjangoModelFactory):
@@ -68,12 +73,7 @@ class HomeworkFactory(DjangoModelFactory):
         model = Homework
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def classes(self, create, extracted, **kwargs):
-        if extracted:
-            self.classes.set(extracted)
-            if create:
-                self.save()
+    classes = factory.PostGeneration(set_classes)
 
 
 class ClassIndexPageFactory(wagtail_factories.PageFactory):

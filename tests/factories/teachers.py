@@ -1,9 +1,8 @@
-"""Factories for the teachers app (and the subject sections its tests stand on)."""
+"""Factories for the teachers app (subject sections: tests/factories/subjects.py)."""
 
 import factory
 import wagtail_factories
 
-from subjects.models import SubjectIndexPage, SubjectPage
 from teachers.models import (
     MaterialFile,
     MaterialIndexPage,
@@ -15,25 +14,6 @@ from teachers.models import (
 )
 
 from .portal import DocumentFactory, SubjectFactory
-
-
-class SubjectSectionIndexFactory(wagtail_factories.PageFactory):
-    title = "Предметы"
-    slug = "predmety"
-
-    class Meta:
-        model = SubjectIndexPage
-
-
-class SubjectSectionFactory(wagtail_factories.PageFactory):
-    title = factory.LazyAttribute(lambda page: page.subject.name)
-    slug = factory.LazyAttribute(lambda page: page.subject.slug)
-    subject = factory.SubFactory(SubjectFactory)
-    grade_from = 5
-    grade_to = 11
-
-    class Meta:
-        model = SubjectPage
 
 
 class TeacherIndexPageFactory(wagtail_factories.PageFactory):

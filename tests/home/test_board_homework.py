@@ -16,12 +16,12 @@ from tests.utils import count_queries
 
 TODAY = datetime.date(2026, 11, 25)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: TODAY)
+def frozen_today(clock):
+    return clock.set(TODAY)
 
 
 @pytest.fixture
@@ -64,10 +64,11 @@ def test_board_hides_homework_of_unpublished_and_private_topics(client, section)
     draft = TopicPageFactory(parent=section, title="Черновик темы", live=False)
     private = TopicPageFactory(parent=section, title="Тема только для учителей")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    for topic in (draft, private):
+    public = TopicPageFactory(parent=section, title="Открытая тема")
+    for topic in (draft, private, public):
         homework_for(topic, [school_class], TODAY, TODAY + datetime.timedelta(days=1))
     response = client.get("/")
-    assert response.context["latest_homework"] == []
+    assert [item["title"] for item in response.context["latest_homework"]] == ["Открытая тема"]
     html = response.content.decode()
     assert "Черновик темы" not in html
     assert "только для учителей" not in html

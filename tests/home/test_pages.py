@@ -163,3 +163,30 @@ def test_query_count_does_not_grow_with_sections(client, site, path, bound):
         counts.append(count_queries(client, path))
     assert counts[0] == counts[1], counts
     assert counts[1] <= bound
+
+
+ONE_PER_LANGUAGE = [
+    "exam_prep.ExamPrepIndexPage",
+    "events.EventIndexPage",
+    "subjects.ClassIndexPage",
+    "subjects.SubjectIndexPage",
+    "teachers.TeacherIndexPage",
+    "teachers.MaterialIndexPage",
+    "works.StudentWorkIndexPage",
+    "works.PhotoReportIndexPage",
+    "polls.PollIndexPage",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", ONE_PER_LANGUAGE)
+def test_one_index_page_of_each_kind_per_language(site, label):
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    home, home_en = site["home"], site["home_en"]
+    assert model.can_create_at(home)
+    home.add_child(instance=model(title="Раздел", slug="razdel", locale=home.locale))
+    assert not model.can_create_at(home)
+    # The English home page has its own.
+    assert model.can_create_at(home_en)

@@ -1,20 +1,17 @@
 """Demo polls: the index with an open and a closed poll, answers counted, the math
 teacher's survey in her section and only there in her admin."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
 from polls.models import PollIndexPage, PollPage
 
+pytestmark = pytest.mark.dated
 
-@pytest.mark.django_db
-def test_demo_polls(client):
-    call_command("load_demo_content", stdout=StringIO())
+
+def test_demo_polls(client, demo):
     index = PollIndexPage.objects.get(slug="oprosy", locale__language_code="ru")
     body = client.get(index.url).content.decode()
     assert body.index("Какой кружок открыть в следующем году?") < body.index(

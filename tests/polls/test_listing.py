@@ -9,12 +9,12 @@ from django.utils import timezone
 from search.models import PageSearchFacet
 from tests.factories.polls import PollPageFactory, SubmissionFactory, poll_with_questions
 from tests.factories.search import restricted
-from tests.factories.teachers import SubjectSectionFactory, SubjectSectionIndexFactory
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
 from tests.utils import count_queries
 
 from .conftest import CLUB, WHEN, vote
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 NOW = timezone.now()
 
@@ -48,7 +48,7 @@ def test_open_polls_first_then_closed_ones(client, poll_index):
 
 
 def test_the_index_lists_teachers_polls_and_answer_counts(client, home, poll_index):
-    section = SubjectSectionFactory(parent=SubjectSectionIndexFactory(parent=home))
+    section = SubjectPageFactory(parent=SubjectIndexPageFactory(parent=home))
     survey = poll_with_questions(section, title="Понятна ли тема?")
     for _ in range(3):
         SubmissionFactory(page=survey, form_data={CLUB: "Шахматы"})
@@ -77,7 +77,7 @@ def test_hidden_polls_are_never_listed_searched_or_in_the_sitemap(client, home, 
 
 
 def test_polls_have_their_own_search_section(client, home, poll_index):
-    section = SubjectSectionFactory(parent=SubjectSectionIndexFactory(parent=home))
+    section = SubjectPageFactory(parent=SubjectIndexPageFactory(parent=home))
     survey = poll_with_questions(section, title="Анкета по теме", closes_at=days(5))
     survey.save_revision().publish()  # as the editor does: the questions get indexed
     facet = PageSearchFacet.objects.get(page=survey)

@@ -11,7 +11,7 @@ from tests.factories.polls import PollFormFieldFactory, PollPageFactory, Submiss
 
 from .conftest import CLUB, WHEN, WISHES, vote
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 def known_answers(poll):

@@ -14,7 +14,7 @@ from tests.factories.polls import PollFormFieldFactory, PollPageFactory, poll_wi
 
 from .conftest import CLUB, WHEN, WISHES, started, vote
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 NEUTRAL = "Ответ не принят. Проверьте ответы и отправьте форму ещё раз."
 

@@ -1,28 +1,26 @@
-"""The demo school loads into an empty database, deterministically, once."""
+"""The demo school loads into an empty database, deterministically, once.
+
+The school itself is loaded once per run (``demo`` fixture, tests/conftest.py);
+only the determinism test loads it a second time, into the empty test database.
+"""
 
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from home.models import HomePage
 from portal.demo import ADMIN_PASSWORD, ADMIN_USERNAME
 from portal.models import SchoolSettings
+from tests.conftest import demo_tree
 
-
-def snapshot():
-    """What a visitor would see of the tree: (locale, url path, title, live)."""
-    return sorted(
-        (page.locale.language_code, page.url_path, page.title, page.live)
-        for page in Page.objects.filter(depth__gte=2).select_related("locale")
-    )
+pytestmark = pytest.mark.dated
 
 
 def load(*args):
-    from io import StringIO
-
     out = StringIO()
     call_command("load_demo_content", *args, stdout=out)
     return out.getvalue()
@@ -48,11 +46,9 @@ def assert_russian_and_complete(output):
         assert not LATIN.search(line), line
 
 
-@pytest.mark.django_db
-def test_demo_builds_the_school_in_both_languages(client):
-    output = load()
-    assert f"{ADMIN_USERNAME} / {ADMIN_PASSWORD}" in output
-    assert_russian_and_complete(output)
+def test_demo_builds_the_school_in_both_languages(client, demo):
+    assert f"{ADMIN_USERNAME} / {ADMIN_PASSWORD}" in demo.output
+    assert_russian_and_complete(demo.output)
 
     homes = HomePage.objects.select_related("locale")
     assert sorted(home.locale.language_code for home in homes) == ["en", "ru"]
@@ -70,27 +66,35 @@ def test_demo_builds_the_school_in_both_languages(client):
 
 
 @pytest.mark.django_db
-def test_demo_is_deterministic():
+def test_demo_is_deterministic(demo_school):
+    assert not HomePage.objects.exists()
     load()
-    first = snapshot()
-    HomePage.objects.all().delete()
-    load()
-    assert snapshot() == first
+    assert len(demo_school.tree) > 50
+    assert demo_tree() == demo_school.tree
     assert get_user_model().objects.filter(username=ADMIN_USERNAME).count() == 1
 
 
-@pytest.mark.django_db
-def test_if_empty_leaves_existing_content_alone():
-    load()
-    before = snapshot()
+def test_if_empty_leaves_existing_content_alone(demo):
     output = load("--if-empty")
     assert "уже загружено" in output
     assert f"{ADMIN_USERNAME} / {ADMIN_PASSWORD}" in output
-    assert snapshot() == before
+    assert demo_tree() == demo.tree
 
 
-@pytest.mark.django_db
-def test_refuses_to_load_twice_without_if_empty():
-    load()
+def test_refuses_to_load_twice_without_if_empty(demo):
     with pytest.raises(SystemExit):
         load()
+    assert demo_tree() == demo.tree
+
+
+def test_every_app_with_a_demo_module_declares_it():
+    """An app whose demo.py its AppConfig does not name would be left out silently."""
+    from portal.management.commands.load_demo_content import demo_modules
+    from tests.portal.test_layering import ROOT, project_apps
+
+    with_demo_file = {name for name in project_apps() if (ROOT / name / "demo.py").exists()}
+    declared = {module.__name__.split(".")[0] for module in demo_modules()}
+    assert {"portal", "home", "events", "works"} <= declared
+    assert declared == with_demo_file
+    # The core's step (locales, administrator, settings) runs first.
+    assert demo_modules()[0].__name__ == "portal.demo"

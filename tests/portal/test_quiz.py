@@ -126,9 +126,14 @@ def test_quiz_validation_messages(data, field, message):
     assert message in question_error.block_errors[field].messages[0]
 
 
-def test_a_valid_quiz_passes_validation():
+def test_a_valid_quiz_passes_validation_unchanged():
     block = QuizBlock()
-    block.clean(block.to_python(QUIZ))
+    cleaned = block.clean(block.to_python(QUIZ))
+    assert cleaned["title"] == QUIZ["title"]
+    questions = cleaned["questions"]
+    assert [question["kind"] for question in questions] == ["single", "multiple", "text", "single"]
+    assert list(questions[2]["answers"]) == ["0,5", "1/2"]
+    assert [option["correct"] for option in questions[1]["options"]] == [True, False, True, False]
 
 
 def test_grading_a_known_answer_set():

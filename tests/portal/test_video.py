@@ -7,12 +7,11 @@ import requests
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail import blocks
-from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.finders import get_finders
 from wagtail.embeds.finders.oembed import OEmbedFinder
 
 from portal.blocks import VideoBlock
-from portal.embeds import RuTubeFinder, VKVideoFinder, vk_video_ids
+from portal.embeds import VKVideoFinder, vk_video_ids
 from tests.factories import DocumentFactory
 from tests.portal.fake_embeds import FAKE_FINDERS
 
@@ -58,9 +57,13 @@ def test_vk_finder_builds_the_player_without_network():
 
 
 def test_rutube_is_registered_and_asks_its_oembed_endpoint():
-    assert any(isinstance(finder, RuTubeFinder) for finder in get_finders())
     assert any(isinstance(finder, VKVideoFinder) for finder in get_finders())
-    finder = RuTubeFinder()
+    # RuTube is a provider of Wagtail's own oEmbed finder, ahead of Wagtail's list.
+    (finder,) = [
+        finder
+        for finder in get_finders()
+        if type(finder) is OEmbedFinder and finder._get_endpoint(RUTUBE_URL)
+    ]
     assert finder.accept(RUTUBE_URL)
     assert finder.accept("https://rutube.ru/shorts/abc123/")
     assert not finder.accept("https://rutube.ru/channel/123/")
@@ -84,9 +87,14 @@ def test_rutube_is_registered_and_asks_its_oembed_endpoint():
 
 
 def test_youtube_goes_through_wagtails_own_provider_list():
-    youtube = [finder for finder in get_finders() if type(finder) is OEmbedFinder]
-    assert youtube
-    assert youtube[0]._get_endpoint(YOUTUBE_URL) == "https://www.youtube.com/oembed"
+    youtube = [
+        finder
+        for finder in get_finders()
+        if type(finder) is OEmbedFinder and finder._get_endpoint(YOUTUBE_URL)
+    ]
+    assert [finder._get_endpoint(YOUTUBE_URL) for finder in youtube] == [
+        "https://www.youtube.com/oembed"
+    ]
 
 
 @pytest.mark.django_db
@@ -161,12 +169,3 @@ def test_video_needs_exactly_one_source_and_a_video_file():
     with pytest.raises(blocks.StructBlockValidationError) as caught:
         block.clean(value)
     assert "адрес видео или выберите файл" in caught.value.block_errors["url"].messages[0]
-
-
-@pytest.mark.django_db
-@override_settings(WAGTAILEMBEDS_FINDERS=FAKE_FINDERS)
-def test_embeds_are_cached_in_the_database():
-    get_embed(YOUTUBE_URL, max_width=960)
-    with mock.patch("tests.portal.fake_embeds.FakeVideoFinder.find_embed") as find:
-        get_embed(YOUTUBE_URL, max_width=960)
-    find.assert_not_called()

@@ -7,19 +7,26 @@ attributes and ``get_search_facets``), as EventPage will declare it.
 
 import datetime
 import io
+import re
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
 from home.models import StandardPage
-from search.facets import SearchFacets
+from search.facets import PAGES, SearchFacets, Section, section_of, sections
+from search.indexing import update_page_facets
 from search.models import PageSearchFacet
 from tests.factories.portal import SubjectFactory
 from tests.factories.search import text_page
 
 from .helpers import titles
+
+pytestmark = pytest.mark.dated
 
 TODAY = timezone.localdate()
 
@@ -44,10 +51,9 @@ def plan(monkeypatch, subjects):
     def get_search_facets(page):
         return facets.get(page.title)
 
-    monkeypatch.setattr(StandardPage, "search_section", "events")
-    monkeypatch.setattr(StandardPage, "search_section_label", "События")
-    monkeypatch.setattr(StandardPage, "search_section_order", 40, raising=False)
-    monkeypatch.setattr(StandardPage, "search_section_by_date", True, raising=False)
+    monkeypatch.setattr(
+        StandardPage, "search_section", Section("events", "События", order=40, by_date=True)
+    )
     monkeypatch.setattr(StandardPage, "get_search_facets", get_search_facets, raising=False)
     return facets
 
@@ -160,6 +166,45 @@ def test_publishing_updates_facets_but_a_draft_does_not(events, plan, subjects):
     assert list(row.subjects.all()) == [subjects["math"]]
 
 
+def facet_row_writes(queries):
+    """The statements of ``queries`` that write a facet row (not its subject links)."""
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if re.match(r'(UPDATE|INSERT INTO) "search_pagesearchfacet" ', query["sql"])
+    ]
+
+
+@pytest.mark.django_db
+def test_one_publish_writes_the_facet_row_once_and_a_draft_not_at_all(events, plan, subjects):
+    page = events["Олимпиада по физике"]
+    plan[page.title] = SearchFacets((subjects["math"],), 9, 11, days(4))
+    with (
+        mock.patch("search.signals.update_page_facets", wraps=update_page_facets) as writes,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        revision = page.save_revision()
+    assert (writes.call_count, facet_row_writes(queries)) == (0, [])
+    with (
+        mock.patch("search.signals.update_page_facets", wraps=update_page_facets) as writes,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        revision.publish()
+    assert writes.call_count == 1
+    assert len(facet_row_writes(queries)) == 1, facet_row_writes(queries)
+    row = PageSearchFacet.objects.get(page=page)
+    assert (row.grade_from, row.grade_to, row.date) == (9, 11, days(4))
+
+
+@pytest.mark.django_db
+def test_unpublishing_drops_the_row_and_publishing_again_writes_it(events):
+    page = events["Олимпиада по физике"]
+    page.unpublish()
+    assert not PageSearchFacet.objects.filter(page=page).exists()
+    page.save_revision().publish()
+    assert PageSearchFacet.objects.get(page=page).date == days(3)
+
+
 @pytest.mark.django_db
 def test_moving_a_page_refreshes_facets_of_its_subtree(home, plan, subjects):
     # Facets that follow the parent (as a topic follows its subject section).
@@ -187,6 +232,7 @@ def test_moving_a_page_refreshes_facets_of_its_subtree(home, plan, subjects):
 def test_deleting_a_page_deletes_its_row(events):
     page = events["Олимпиада вчерашняя"]
     pk = page.pk
+    assert PageSearchFacet.objects.filter(page_id=pk).exists()
     page.delete()
     assert not PageSearchFacet.objects.filter(page_id=pk).exists()
 
@@ -199,8 +245,37 @@ def test_rebuild_command_restores_facets_and_index_with_a_progress_bar(search, e
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
     output = out.getvalue()
+    # The full-text part is Wagtail's own update_index; the facets add their bar.
+    assert "Updating backend: default" in output
     assert "home.StandardPage" in output
     assert "100%" in output
     assert "facets" in output
     assert len(titles(search("олимпиада"))) == 5
     assert PageSearchFacet.objects.filter(section="events").count() == 5
+
+
+def test_page_types_of_one_section_share_one_declaration():
+    from exam_prep.models import ExamPage, ExamTaskPage
+    from polls.models import PollIndexPage, PollPage
+    from subjects.models import SubjectPage, TopicPage
+    from works.models import PhotoReportPage, StudentWorkPage
+
+    for first, second in [
+        (SubjectPage, TopicPage),
+        (ExamPage, ExamTaskPage),
+        (PollIndexPage, PollPage),
+        (StudentWorkPage, PhotoReportPage),
+    ]:
+        assert section_of(first) is section_of(second)
+    assert section_of(StandardPage) is PAGES
+    keys = [section.key for section in sections().values()]
+    assert keys[:3] == ["subjects", "exams", "events"]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_section_declared_as_a_plain_string_is_a_clear_error():
+    class OldStylePage:
+        search_section = "news"
+
+    with pytest.raises(TypeError, match=r"search\.facets\.Section"):
+        section_of(OldStylePage)

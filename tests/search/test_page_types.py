@@ -15,6 +15,8 @@ from tests.factories.teachers import TeacherIndexPageFactory, TeacherPageFactory
 
 from .helpers import titles
 
+pytestmark = pytest.mark.dated
+
 FORMULA = {"type": "math", "value": {"latex": r"P(A)=\frac{m}{n}", "caption": "", "label": ""}}
 
 

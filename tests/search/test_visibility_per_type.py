@@ -18,6 +18,8 @@ from tests.factories.teachers import (
 
 from .helpers import titles
 
+pytestmark = pytest.mark.dated
+
 WORD = "Кварцевый"  # a word no other page carries
 
 

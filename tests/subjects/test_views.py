@@ -1,13 +1,14 @@
 """What visitors see: subject page lists, class pages, feeds and calendars."""
 
 import datetime
-from unittest import mock
 
 import feedparser
 import pytest
+from django.conf import settings
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
+from portal import ical
 from subjects.models import TopicPage, group_topics
 from tests.factories import SchoolClassFactory, SubjectFactory
 from tests.factories.subjects import (
@@ -19,6 +20,8 @@ from tests.factories.subjects import (
 )
 from tests.utils import count_queries
 
+pytestmark = pytest.mark.dated
+
 TODAY = datetime.date(2026, 11, 25)
 
 
@@ -27,9 +30,8 @@ def days(offset):
 
 
 @pytest.fixture
-def today():
-    with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
-        yield TODAY
+def today(clock):
+    return clock.set(TODAY)
 
 
 @pytest.fixture
@@ -310,8 +312,11 @@ def test_ical_has_all_day_homework_with_stable_uids(client, school):
     )
     response = client.get("/classes/9a/ical/")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="9a-homework.ics"'
     calendar = Calendar.from_ical(response.content)
-    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Moscow"
+    # The same writer as the events calendar: the school's zone from the settings.
+    assert str(calendar["PRODID"]) == ical.PRODID
+    assert str(calendar["X-WR-TIMEZONE"]) == settings.TIME_ZONE == "Europe/Moscow"
     (event,) = calendar.walk("VEVENT")
     assert event.decoded("DTSTART") == days(2)
     assert event.decoded("DTEND") == days(3)

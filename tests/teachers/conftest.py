@@ -8,11 +8,10 @@ from teachers import permissions
 from teachers.accounts import create_teacher
 from tests.factories.home import StandardPageFactory
 from tests.factories.portal import SubjectFactory
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
 from tests.factories.teachers import (
     MaterialIndexPageFactory,
     MethodMaterialPageFactory,
-    SubjectSectionFactory,
-    SubjectSectionIndexFactory,
     TeacherIndexPageFactory,
     TeacherPostPageFactory,
 )
@@ -39,9 +38,9 @@ def school(site):
     math = SubjectFactory(name="Математика", slug="matematika")
     physics = SubjectFactory(name="Физика", slug="fizika")
     about = StandardPageFactory(parent=home, title="О школе", slug="o-shkole")
-    subjects_index = SubjectSectionIndexFactory(parent=home)
-    math_section = SubjectSectionFactory(parent=subjects_index, subject=math)
-    physics_section = SubjectSectionFactory(parent=subjects_index, subject=physics)
+    subjects_index = SubjectIndexPageFactory(parent=home)
+    math_section = SubjectPageFactory(parent=subjects_index, subject=math)
+    physics_section = SubjectPageFactory(parent=subjects_index, subject=physics)
     teachers_index = TeacherIndexPageFactory(parent=home)
     piggy_bank = MaterialIndexPageFactory(parent=home)
     permissions.setup_roles()

@@ -1,22 +1,19 @@
 """The demo school's teachers: logins that work, live portfolios, the piggy bank."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from subjects.models import SubjectPage
-from teachers import demo, permissions
+from teachers import demo as teachers_demo
+from teachers import permissions
 from teachers.models import MethodMaterialPage, TeacherPage
 
+pytestmark = pytest.mark.dated
 
-@pytest.mark.django_db
-def test_demo_teachers_log_in_and_own_their_pages(client):
-    out = StringIO()
-    call_command("load_demo_content", stdout=out)
-    output = out.getvalue()
-    for role, username, password in demo.LOGINS:
+
+def test_demo_teachers_log_in_and_own_their_pages(client, demo):
+    output = demo.output
+    for role, username, password in teachers_demo.LOGINS:
         assert f"{role}: {username} / {password}" in output
         assert client.login(username=username, password=password)
         assert client.get("/admin/").status_code == 200

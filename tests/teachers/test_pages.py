@@ -16,12 +16,11 @@ from teachers.models import (
 )
 from tests.factories import build_site
 from tests.factories.portal import DocumentFactory, SubjectFactory
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
 from tests.factories.teachers import (
     MaterialIndexPageFactory,
     MethodMaterialPageFactory,
     ProfessionalCourseFactory,
-    SubjectSectionFactory,
-    SubjectSectionIndexFactory,
     TeacherIndexPageFactory,
     TeacherPageFactory,
     TeacherPostPageFactory,
@@ -135,9 +134,9 @@ class TeacherPagesTests(WagtailPageTestCase):
         )
 
     def test_portfolio_shows_subjects_sections_courses_posts_and_materials(self):
-        sections = SubjectSectionIndexFactory(parent=self.home)
-        section = SubjectSectionFactory(parent=sections, subject=self.subject)
-        draft_section = SubjectSectionFactory(
+        sections = SubjectIndexPageFactory(parent=self.home)
+        section = SubjectPageFactory(parent=sections, subject=self.subject)
+        draft_section = SubjectPageFactory(
             parent=sections, subject=SubjectFactory(slug="fizika"), live=False
         )
         self.teacher.subjects.add(draft_section.subject)

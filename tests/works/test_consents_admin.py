@@ -5,13 +5,14 @@ import json
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories.works import ConsentFactory, StudentWorkPageFactory
 from works.models import Consent
 
 from .helpers import work_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture
@@ -131,7 +132,7 @@ def test_withdrawal_through_the_admin_unpublishes(client, teacher_a, works_index
             "given_on": consent.given_on.isoformat(),
             "scope": "site",
             "paper_form_location": consent.paper_form_location,
-            "withdrawn_on": "2026-11-01",
+            "withdrawn_on": timezone.localdate().isoformat(),
             "notes": "Мама попросила убрать работу.",
         },
     )

@@ -1,17 +1,14 @@
 """Demo works and photo report: published with consents, no parent's name anywhere."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from tests.factories.works import PARENT_NAME
 from works.models import Consent, PhotoReportPage, StudentWorkIndexPage, StudentWorkPage
 
+pytestmark = pytest.mark.dated
 
-@pytest.mark.django_db
-def test_demo_works(client):
-    call_command("load_demo_content", stdout=StringIO())
+
+def test_demo_works(client, demo):
     index = StudentWorkIndexPage.objects.get(slug="tvorcheskie-raboty")
     works = StudentWorkPage.objects.live()
     assert {work.kind for work in works} == {"essay", "drawing", "research", "video"}

@@ -10,7 +10,7 @@ from tests.factories.portal import ImageFactory
 from tests.factories.works import ConsentFactory
 from works.models import Consent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 def gallery_value(consents=(), recognisable=True):

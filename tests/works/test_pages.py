@@ -57,7 +57,7 @@ class TreeRulesTest(WagtailPageTestCase):
         assert self.client.get(work.url).status_code == 200
 
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.mark.parametrize("name", ["Алина Петрова", "Петрова А.", "Алина9", ""])

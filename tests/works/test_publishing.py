@@ -16,7 +16,7 @@ from works.unpublishing import LOG_ACTION
 
 from .helpers import report_form, work_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 NO_CONSENT = "Без действующего согласия на публикацию работу опубликовать нельзя."
 
@@ -152,7 +152,7 @@ def test_withdrawal_unpublishes_every_dependent_page(client, admin_user, works_i
     assert not PhotoReportPage.objects.get(pk=report.pk).live
     assert StudentWorkPage.objects.get(pk=other.pk).live
     entry = PageLogEntry.objects.filter(page=work, action=LOG_ACTION).get()
-    assert "согласие на публикацию отозвано" in entry.label.lower() or entry.message
+    assert "согласие на публикацию больше не действует" in entry.message
     client.force_login(admin_user)
     history = client.get(reverse("wagtailadmin_pages:history", args=[work.pk]))
     assert "согласие на публикацию" in history.content.decode()

@@ -1,28 +1,16 @@
 """Students' works and photo reports: pages that go live only with a valid consent.
 
-The rule, enforced on every path to "live":
-
-- the admin's page form refuses *Publish* (and *Submit for moderation*) with an error
-  next to the consent field; saving a draft is always allowed;
-- ``clean()`` refuses to save a live page without a valid consent, so
-  ``revision.publish()`` (scheduled publishing, workflow approval, a shell) fails
-  with a ``ValidationError`` too;
-- a withdrawn consent unpublishes the pages at once (``works/signals.py``) and the
-  daily ``enforce_consents`` command catches withdrawal dates that have come; both
-  also cancel moderation and schedules that would publish without consent
-  (``works/unpublishing.hold_back``);
-- until then ``serve()`` answers 404 and listings and search leave such pages out.
+The publishing rule itself (form, ``clean()``, ``serve()``) is in ``consent_rules``;
+this module has the page types, their querysets and the lookups the consent
+handlers use (``dependent_pages``, ``hidden_page_ids``).
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -30,9 +18,16 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.blocks import RICH_TEXT_FEATURES, DocumentBlock, GalleryBlock, VideoBlock
-from search.facets import SearchFacets
+from portal.blocks import DocumentBlock, GalleryBlock, VideoBlock, paragraph_block
+from portal.models import IntroductionMixin
+from search.facets import SearchFacets, Section
 
+from .consent_rules import (
+    ConsentPageForm,
+    ConsentRuleMixin,
+    consent_problem,
+    report_consent_problem,
+)
 from .consents import Consent, today, validate_first_name
 
 KIND_CHOICES = [
@@ -47,136 +42,7 @@ KIND_CHOICES = [
 PHOTO_LARGE = "max-1600x1200"
 PHOTO_THUMB = "fill-400x300"
 
-SEARCH_SECTION = "works"
-SEARCH_SECTION_LABEL = _("Творческие работы и фотоотчёты")
-SEARCH_SECTION_ORDER = 70
-
-NO_CONSENT = _("Без действующего согласия на публикацию работу опубликовать нельзя.")
-INVALID_CONSENT = _(
-    "Согласие «%(consent)s» не действует: оно отозвано, ещё не дано или не распространяется "
-    "на сайт школы."
-)
-NO_REPORT_CONSENTS = _(
-    "На фотографиях узнаваемы ученики: выберите согласия на публикацию для каждого из них."
-)
-
-
-def consent_problem(consent, on=None):
-    """The error message for a work's consent, or None when it is valid."""
-    if consent is None:
-        return NO_CONSENT
-    if not consent.is_valid(on):
-        return INVALID_CONSENT % {"consent": consent}
-    return None
-
-
-def report_consent_problem(recognisable, consents, on=None):
-    """The error message for a photo report's consents, or None when publishing is fine."""
-    if not recognisable:
-        return None
-    consents = list(consents)
-    if not consents:
-        return NO_REPORT_CONSENTS
-    for consent in consents:
-        if not consent.is_valid(on):
-            return INVALID_CONSENT % {"consent": consent}
-    return None
-
-
-class ConsentPageForm(WagtailAdminPageForm):
-    """The page form of works and photo reports.
-
-    Offers only the consents the editor may see (a teacher's own records) and checks
-    them when the editor publishes or submits; a draft is saved whatever they are.
-    """
-
-    consent_fields = ("consent", "consents")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        visible = Consent.objects.visible_to(self.for_user)
-        for name in self.consent_fields:
-            field = self.fields.get(name)
-            if field is None:
-                continue
-            # Keep what the page already has (an editor's colleague may have chosen it).
-            current = self._current_consent_ids(name)
-            field.queryset = Consent.objects.filter(
-                Q(pk__in=visible.values("pk")) | Q(pk__in=current)
-            ).select_related("school_class")
-            if isinstance(field.widget, forms.CheckboxSelectMultiple):
-                # The photo report's checkbox list offers only consents valid today
-                # (plus the report's own), by class and name: with every withdrawn
-                # record in it, an editor who sees all would scroll a long list. A
-                # withdrawn one posted anyway still gets the clear message below.
-                offered = field.queryset.filter(
-                    Q(pk__in=visible.valid().values("pk")) | Q(pk__in=current)
-                ).order_by("school_class__grade", "school_class__letter", "pupil_first_name")
-                field.widget.choices = [(consent.pk, str(consent)) for consent in offered]
-
-    def _current_consent_ids(self, name):
-        if not self.instance.pk:
-            return []
-        if name == "consent":
-            return [self.instance.consent_id] if self.instance.consent_id else []
-        return [consent.pk for consent in self.instance.consents.all()]
-
-    @property
-    def publishing(self):
-        """Publish, submit for moderation, restart a workflow or approve in the editor."""
-        keys = ("action-publish", "action-submit", "action-restart-workflow")
-        approving = (
-            "action-workflow-action" in self.data
-            and self.data.get("workflow-action-name") == "approve"
-        )
-        return approving or any(key in self.data for key in keys)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        # The model's own check runs again when the revision is published.
-        self.instance._skip_consent_check = True
-        if self.publishing:
-            field, problem = self.instance.consent_problem_for(cleaned_data)
-            if problem:
-                self.add_error(field, problem)
-        return cleaned_data
-
-
-class ConsentRuleMixin:
-    """``clean()``/``serve()`` half of the publishing rule, shared by both page types."""
-
-    consent_field = "consent"
-
-    def consent_problem_for(self, values=None):
-        raise NotImplementedError
-
-    def has_valid_consent(self, on=None):
-        return self.consent_problem_for(on=on)[1] is None
-
-    def clean(self):
-        super().clean()
-        if self.live and not getattr(self, "_skip_consent_check", False):
-            field, problem = self.consent_problem_for()
-            if problem:
-                raise ValidationError({field: problem})
-
-    def save_revision(self, *args, **kwargs):
-        # A draft of a live page may lack consent for now; publishing it may not.
-        self._skip_consent_check = True
-        try:
-            return super().save_revision(*args, **kwargs)
-        finally:
-            self._skip_consent_check = False
-
-    def get_sitemap_urls(self, request=None):
-        if not self.has_valid_consent():
-            return []
-        return super().get_sitemap_urls(request)
-
-    def serve(self, request, *args, **kwargs):
-        if not getattr(request, "is_preview", False) and not self.has_valid_consent():
-            raise Http404("No valid consent")
-        return super().serve(request, *args, **kwargs)
+SEARCH_SECTION = Section("works", _("Творческие работы и фотоотчёты"), order=70)
 
 
 class StudentWorkQuerySet(PageQuerySet):
@@ -254,31 +120,26 @@ def hidden_page_ids(on=None):
 class StudentWorkBodyBlock(blocks.StreamBlock):
     """What a work consists of: text, pictures, files, a video."""
 
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES,
-        icon="pilcrow",
-        label=_("Текст"),
-        template="blocks/paragraph_block.html",
-    )
+    paragraph = paragraph_block()
     gallery = GalleryBlock()
     document = DocumentBlock()
     video = VideoBlock()
 
 
-class StudentWorkIndexPage(Page):
+class StudentWorkIndexPage(IntroductionMixin, Page):
     """«Творческие работы учащихся»: the works of pupils and the school's photo reports.
 
     Sits under the home page (slug ``tvorcheskie-raboty``) or under a subject section,
     so a teacher can keep their pupils' works in their own section.
     """
 
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
-
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage", "subjects.SubjectPage"]
     subpage_types = ["works.StudentWorkPage", "works.PhotoReportPage"]
+    # One per language: the home page of each locale has its own.
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("творческие работы учащихся")
@@ -374,11 +235,8 @@ class StudentWorkPage(ConsentRuleMixin, Page):
         *Page.search_fields,
         index.SearchField("description", boost=1.5),
         index.SearchField("body"),
-        index.FilterField("kind"),
     ]
     search_section = SEARCH_SECTION
-    search_section_label = SEARCH_SECTION_LABEL
-    search_section_order = SEARCH_SECTION_ORDER
 
     parent_page_types = ["works.StudentWorkIndexPage"]
     subpage_types = []
@@ -403,10 +261,8 @@ class StudentWorkPage(ConsentRuleMixin, Page):
         return SearchFacets(subjects=[self.subject_id], grade_from=grade, date=self.date)
 
 
-class PhotoReportIndexPage(Page):
+class PhotoReportIndexPage(IntroductionMixin, Page):
     """«Фотоотчёты»: the school's photo reports of lessons and events, newest first."""
-
-    introduction = models.TextField(_("вводный текст"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -478,8 +334,6 @@ class PhotoReportPage(ConsentRuleMixin, Page):
         index.RelatedFields("photos", [index.SearchField("caption")]),
     ]
     search_section = SEARCH_SECTION
-    search_section_label = SEARCH_SECTION_LABEL
-    search_section_order = SEARCH_SECTION_ORDER
 
     parent_page_types = ["works.StudentWorkIndexPage", "works.PhotoReportIndexPage"]
     subpage_types = []

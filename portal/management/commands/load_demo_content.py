@@ -1,27 +1,32 @@
-"""Load the demo school: every app's ``demo.load(ctx)`` in INSTALLED_APPS order."""
+"""Load the demo school: the ``load(ctx)`` of every app's demo module, in INSTALLED_APPS
+order. An app takes part by naming its module in its AppConfig (``demo_module``)."""
 
 import importlib
-import importlib.util
 
 from django.apps import apps
-from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Page
 
-from home.models import HomePage
 from portal.demo import DemoContext
 
 
 def demo_modules():
-    """The ``demo`` modules of the project's own apps, in INSTALLED_APPS order."""
-    modules = []
-    for config in apps.get_app_configs():
-        if not str(config.path).startswith(str(settings.BASE_DIR)):
-            continue
-        name = f"{config.name}.demo"
-        if importlib.util.find_spec(name) is not None:
-            modules.append(importlib.import_module(name))
-    return modules
+    """The demo modules the installed apps declare, in INSTALLED_APPS order."""
+    return [
+        importlib.import_module(config.demo_module)
+        for config in apps.get_app_configs()
+        if getattr(config, "demo_module", None)
+    ]
+
+
+def has_home_page():
+    """A page of the project's own under the tree root (Wagtail's "Welcome" page, a
+    plain ``Page``, does not count: the demo replaces it)."""
+    return (
+        Page.objects.filter(depth=2).exclude(content_type=ContentType.objects.get_for_model(Page))
+    ).exists()
 
 
 class Command(BaseCommand):
@@ -36,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, if_empty=False, **options):
         ctx = DemoContext(stdout=self.stdout)
-        if HomePage.objects.exists():
+        if has_home_page():
             if if_empty:
                 self.stdout.write("Демо-содержимое уже загружено: база не пуста.")
                 self.print_logins()

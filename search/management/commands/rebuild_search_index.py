@@ -1,14 +1,16 @@
-"""Rebuild the full-text index and the search filters' facet table, with a progress bar.
+"""Rebuild the full-text index and the search filters' facet table.
 
 manage.py rebuild_search_index            # everything
 manage.py rebuild_search_index --facets-only
+
+The full-text index is Wagtail's own ``update_index`` (every indexed model, every
+backend); this command only adds the facet table, with a progress bar.
 """
 
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from modelsearch.backends import get_search_backend
-from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
 from search.indexing import rebuild_all_facets
@@ -44,7 +46,7 @@ class ProgressBar:
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index (all indexed models) and the search facet table."
+    help = "Rebuild the search index (Wagtail's update_index) and the search facet table."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -73,44 +75,13 @@ class Command(BaseCommand):
         return ProgressBar(stream, label, total)
 
     def rebuild_index(self):
-        backend = get_search_backend()
-        models = get_indexed_models()
-        indexes, by_index = {}, {}
-        for model in models:
-            index = backend.get_index_for_model(model)
-            indexes.setdefault(index.get_key(), index)
-            by_index.setdefault(index.get_key(), []).append(model)
-        for key, index_models in by_index.items():
-            index = indexes[key]
-            rebuilder = backend.rebuilder_class(index) if backend.rebuilder_class else None
-            target = rebuilder.start() if rebuilder else index
-            for model in index_models:
-                target.add_model(model)
-            for model in index_models:
-                self.index_model(target, model)
-            if rebuilder:
-                rebuilder.finish()
-
-    def index_model(self, index, model):
-        # Page.get_indexed_objects() keeps each page to its own most specific model.
-        objects = model.get_indexed_objects().order_by("pk")
-        total = objects.count()
-        bar = self.bar(f"{model._meta.label}", total)
-        done = 0
-        bar.update(0)
-        batch = []
-        for obj in objects.iterator(chunk_size=self.chunk_size):
-            batch.append(obj)
-            if len(batch) >= self.chunk_size:
-                index.add_items(model, batch)
-                done += len(batch)
-                batch = []
-                bar.update(done)
-        if batch:
-            index.add_items(model, batch)
-            done += len(batch)
-        bar.update(done)
-        bar.finish()
+        call_command(
+            "update_index",
+            chunk_size=self.chunk_size,
+            verbosity=0 if self.quiet else 1,
+            stdout=self.stdout._out,
+            stderr=self.stderr._out,
+        )
 
 
 class _Silent:

@@ -1,6 +1,9 @@
 """What the calendar's routes show: filters, the upcoming list, the month grid, the
-archive and an event's schema.org data. The routes themselves are methods of
-``EventIndexPage`` / ``EventPage``; these functions build their context."""
+archive and an event's schema.org data.
+
+The routes themselves are methods of ``EventIndexPage`` / ``EventPage``; these
+functions build their template context from what the page passes in (its events,
+the event kinds), so this module never imports the models."""
 
 import calendar as stdlib_calendar
 import datetime as dt
@@ -40,10 +43,9 @@ class Filters:
     GRADES = GRADE_CHOICES
 
     @classmethod
-    def from_request(cls, request):
-        from .models import EventKind
-
-        kinds = list(EventKind.objects.all())
+    def from_request(cls, request, kinds):
+        """``kinds``: the event kinds a visitor may filter by."""
+        kinds = list(kinds)
         subjects = list(Subject.objects.all())
         filters = cls(kinds=kinds, subjects=subjects)
         params = request.GET
@@ -135,10 +137,10 @@ def common_context(index, request, filters, view):
     }
 
 
-def upcoming_context(index, request):
+def upcoming_context(index, request, kinds):
     """Sittings from now on (a series shows each of its dates), paginated."""
     now = timezone.now()
-    filters = Filters.from_request(request)
+    filters = Filters.from_request(request, kinds)
     horizon = now + UPCOMING_HORIZON
     events = filters.apply(index.events().upcoming(now).filter(start__lt=horizon))
     occurrences = expand_all(events, now, horizon)
@@ -151,9 +153,9 @@ def upcoming_context(index, request):
     }
 
 
-def month_context(index, request, first_day):
+def month_context(index, request, kinds, first_day):
     """A Monday-first grid of the month; each day lists the sittings touching it."""
-    filters = Filters.from_request(request)
+    filters = Filters.from_request(request, kinds)
     weeks = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(
         first_day.year, first_day.month
     )
@@ -205,10 +207,10 @@ def month_context(index, request, first_day):
     }
 
 
-def archive_context(index, request):
+def archive_context(index, request, kinds):
     """Events whose last sitting is over, newest first, paginated."""
     now = timezone.now()
-    filters = Filters.from_request(request)
+    filters = Filters.from_request(request, kinds)
     events = filters.apply(index.events().past(now)).order_by("-last_end", "-pk")
     page_obj = Paginator(events, ARCHIVE_PER_PAGE).get_page(request.GET.get("page"))
     return {
