@@ -4,6 +4,7 @@ order. An app takes part by naming its module in its AppConfig (``demo_module``)
 import importlib
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
