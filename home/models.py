@@ -50,6 +50,7 @@ class HomePage(Page):
         "works.StudentWorkIndexPage",
         "works.PhotoReportIndexPage",
         "polls.PollIndexPage",
+        "sveden.SchoolInfoIndexPage",
     ]
 
     class Meta:

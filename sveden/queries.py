@@ -1,0 +1,25 @@
+"""Locale fallback for the translatable snippets of «Сведения об ОО».
+
+The Russian rows are the legal version; an English page shows the English row where
+wagtail-localize made one and the Russian row otherwise — never nothing. One query,
+with no lookup of the default locale (its language code comes from the settings).
+"""
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+
+
+def default_language():
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def for_locale(queryset, locale):
+    """Rows of ``locale`` plus default-language rows not translated into it."""
+    if locale is None or locale.language_code == default_language():
+        return queryset.filter(locale__language_code=default_language())
+    translated = queryset.model.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=locale
+    )
+    return queryset.filter(
+        Q(locale=locale) | (Q(locale__language_code=default_language()) & ~Exists(translated))
+    )
