@@ -137,7 +137,6 @@ class SectionPage(FixedSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("extra")]
     promote_panels = PROMOTE_PANELS
-    template = "sveden/section_page.html"
 
     max_count_per_parent = 1
     parent_page_types = ["sveden.SchoolInfoIndexPage"]
@@ -153,6 +152,10 @@ class SectionPage(FixedSlugMixin, Page):
     @property
     def section_template(self):
         return f"sveden/sections/{self.legal_slug}.html"
+
+    def get_template(self, request, *args, **kwargs):
+        # One layout for all fourteen; each includes ``section_template``.
+        return "sveden/section_page.html"
 
     def serve(self, request, *args, canonical_redirect=False, **kwargs):
         if canonical_redirect:
