@@ -24,7 +24,6 @@ from teachers.models import TeacherPage
 
 from . import requirements
 from .models import (
-    ActivityPlace,
     BudgetReport,
     EducationProgramme,
     EducationStandard,
@@ -36,12 +35,10 @@ from .models import (
     PaidService,
     ProgrammeDocument,
     ResourceLink,
-    SchoolInfoIndexPage,
     SignedDocument,
     SupportMeasure,
     VacantPlaces,
 )
-from .models.pages import SECTION_PAGE_TYPES
 from .pdf import pdf_bytes
 from .xlsx import daily_menu_bytes, table_bytes
 
@@ -319,42 +316,40 @@ def update_settings(ctx):
 
 
 def create_pages(ctx, admin):
-    home = ctx.homes["ru"]
-    index = ctx.publish(
-        home,
-        SchoolInfoIndexPage(
-            title="Сведения об образовательной организации",
-            slug="sveden",
-            show_in_menus=True,
-            introduction="Сведения о школе по требованиям приказа Рособрнадзора № 1493: "
-            "документы, образовательные программы, педагогический состав, питание.",
-        ),
-        user=admin,
-    )
-    ctx.translate(index, "en", user=admin, title="Information about the school")
-    from django.apps import apps
+    from .setup import ensure_section
 
-    pages = {}
-    for label, spec in zip(SECTION_PAGE_TYPES, requirements.SUBSECTIONS, strict=True):
-        model = apps.get_model(label)
-        page = model(title=spec.title, slug=spec.slug)
-        if spec.slug == "objects":
-            fill_facilities_page(page)
-        if spec.slug == "catering":
-            page.meals_text = (
-                "Питание организовано в две перемены после 2 и 3 уроков. Обучающиеся 1–4 "
-                "классов получают бесплатный горячий завтрак или обед. Работает "
-                "родительский контроль: родители могут пробовать блюда по графику."
-            )
-            page.health = (
-                "Медицинский кабинет работает ежедневно с 8:00 до 15:00; медицинская сестра "
-                "детской поликлиники № 2. Ежегодные профилактические осмотры, "
-                "вакцинация по национальному календарю, уроки здоровья, питьевой режим "
-                "(кулеры с бутилированной водой на каждом этаже)."
-            )
-        ctx.publish(index, page, user=admin)
-        ctx.translate(page, "en", user=admin, title=spec.title_en)
-        pages[spec.slug] = page
+    index, pages = ensure_section(ctx.homes["ru"], user=admin, publish=False)
+    index.introduction = (
+        "Сведения о школе по требованиям приказа Рособрнадзора № 1493: документы, "
+        "образовательные программы, педагогический состав, питание."
+    )
+    fill_facilities_page(pages["objects"])
+    pages["common"].activity_places = [
+        {
+            "type": "place",
+            "value": {
+                "kind": "addressPlaceGia",
+                "address": "123457, Верхнереченск, ул. Ленина, д. 40 (МБОУ «Лицей № 3», ППЭ № 1201)",
+                "note": "ОГЭ и ЕГЭ по решению министерства образования области",
+            },
+        }
+    ]
+    pages["catering"].meals_text = (
+        "Питание организовано в две перемены после 2 и 3 уроков. Обучающиеся 1–4 классов "
+        "получают бесплатный горячий завтрак или обед. Работает родительский контроль: "
+        "родители могут пробовать блюда по графику."
+    )
+    pages["catering"].health = (
+        "Медицинский кабинет работает ежедневно с 8:00 до 15:00; медицинская сестра детской "
+        "поликлиники № 2. Ежегодные профилактические осмотры, вакцинация по национальному "
+        "календарю, уроки здоровья, питьевой режим (кулеры с бутилированной водой на каждом "
+        "этаже)."
+    )
+    for page in [index, *pages.values()]:
+        page.save_revision(user=admin, log_action=False).publish(user=admin, log_action=False)
+    ctx.translate(index, "en", user=admin, title="Information about the school")
+    for spec in requirements.SUBSECTIONS:
+        ctx.translate(pages[spec.slug], "en", user=admin, title=spec.title_en)
     return index, pages
 
 
@@ -396,11 +391,6 @@ def create_snippets(ctx, maker, pages):
         phone="+7 (4012) 21-30-40",
         email="uo@verkhnerechensk.example",
         website="https://uo.verkhnerechensk.example",
-    )
-    ActivityPlace.objects.create(
-        kind="addressPlaceGia",
-        address="123457, Верхнереченск, ул. Ленина, д. 40 (МБОУ «Лицей № 3», ППЭ № 1201)",
-        note="ОГЭ и ЕГЭ по решению министерства образования области",
     )
     for order, (kind, name, head, post) in enumerate(BODIES):
         regulation = maker.make("regulation", f"Положение: {name}")

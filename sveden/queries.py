@@ -13,13 +13,16 @@ def default_language():
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
-def for_locale(queryset, locale):
-    """Rows of ``locale`` plus default-language rows not translated into it."""
-    if locale is None or locale.language_code == default_language():
-        return queryset.filter(locale__language_code=default_language())
+def for_locale(queryset, locale_id):
+    """Rows of the locale plus default-language rows not translated into it.
+
+    Takes the locale's id, so the page's locale need not be loaded: for the default
+    locale itself the second half matches nothing (every row "is translated").
+    """
     translated = queryset.model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale
+        translation_key=OuterRef("translation_key"), locale_id=locale_id
     )
     return queryset.filter(
-        Q(locale=locale) | (Q(locale__language_code=default_language()) & ~Exists(translated))
+        Q(locale_id=locale_id)
+        | (Q(locale__language_code=default_language()) & ~Exists(translated))
     )

@@ -16,7 +16,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .completeness import find_problems
 from .models import (
-    ActivityPlace,
     Branch,
     BudgetReport,
     EducationProgramme,
@@ -93,7 +92,6 @@ class SvedenGroup(SnippetViewSetGroup):
         simple_viewset(Founder, "group", ["name", "phone", "email"]),
         simple_viewset(GoverningBody, "sitemap", ["name", "kind", "head_name"], ["kind"]),
         simple_viewset(Branch, "site", ["name", "kind", "head_name"], ["kind"]),
-        simple_viewset(ActivityPlace, "home", ["address", "kind"], ["kind"]),
         simple_viewset(
             EducationProgramme, "list-ul", ["name", "level", "form", "accredited"], ["level"]
         ),

@@ -23,7 +23,6 @@ from .pages import (
     VacanciesPage,
 )
 from .snippets import (
-    ActivityPlace,
     Branch,
     BudgetReport,
     EducationProgramme,
@@ -42,7 +41,6 @@ __all__ = [
     "DOCUMENT_KIND_CHOICES",
     "SECTION_PAGE_TYPES",
     "SIGNATURE_CHOICES",
-    "ActivityPlace",
     "Branch",
     "BudgetPage",
     "BudgetReport",

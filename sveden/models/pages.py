@@ -20,20 +20,24 @@ of ``sveden/requirements.py``; ``extra`` is room for anything the school adds.
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, Value
+from django.db.models.functions import Cast, Coalesce, Left, Length
 from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
 from portal.blocks import RICH_TEXT_FEATURES
 
 from .. import requirements
-from ..queries import for_locale
+from ..queries import default_language, for_locale
+from .snippets import ACTIVITY_PLACE_CHOICES
 
 # What a section link needs (title, URL) without loading the page.
 LINK_FIELDS = ("id", "path", "depth", "title", "slug", "url_path", "locale_id")
@@ -74,6 +78,16 @@ class FixedSlugMixin:
         super().full_clean(*args, **kwargs)
 
 
+def section_models():
+    """{legal slug: page model} of the fourteen subsections."""
+    from django.apps import apps
+
+    return {
+        spec.slug: apps.get_model(label)
+        for spec, label in zip(requirements.SUBSECTIONS, SECTION_PAGE_TYPES, strict=True)
+    }
+
+
 def ordered_sections(pages):
     """Subsection links in the order of the law (editors may have moved them)."""
     order = {slug: number for number, slug in enumerate(requirements.SLUGS)}
@@ -102,14 +116,19 @@ class SchoolInfoIndexPage(FixedSlugMixin, Page):
         verbose_name_plural = _("сведения об образовательной организации")
 
     def route(self, request, path_components):
-        # "/sveden/edustandarts/" → the legal "/sveden/eduStandarts/".
-        if path_components:
-            wanted = path_components[0]
-            for slug in requirements.SLUGS:
-                if wanted != slug and wanted.lower() == slug.lower():
-                    child = self.get_children().filter(slug=slug).live().first()
-                    if child is not None:
-                        return RouteResult(child.specific, kwargs={"canonical_redirect": True})
+        if not path_components:
+            return super().route(request, path_components)
+        wanted, rest = path_components[0], path_components[1:]
+        for slug, model in section_models().items():
+            if wanted.lower() != slug.lower():
+                continue
+            # The subsection's type follows from its slug: one query, not page + specific.
+            child = model.objects.child_of(self).filter(slug=slug).first()
+            if child is None:
+                break
+            if wanted != slug:  # "/sveden/edustandarts/" → the legal "/sveden/eduStandarts/"
+                return RouteResult(child, kwargs={"canonical_redirect": True})
+            return child.route(request, rest)
         return super().route(request, path_components)
 
     def sections(self):
@@ -163,24 +182,22 @@ class SectionPage(FixedSlugMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def section_navigation(self):
-        """(the index page, its subsections in legal order) in one query."""
-        parent_path = self.path[: -self.steplen]
-        pages = (
-            Page.objects.filter(
-                Q(path=parent_path) | Q(path__startswith=parent_path, depth=self.depth)
+        """(index URL, [(title, URL, current)]) — from the law's list, with no query.
+
+        The fourteen addresses are fixed and every one must exist (the completeness
+        report flags a missing one), so the menu needs no database.
+        """
+        base = self.url[: -len(self.legal_slug) - 1] if self.url else "/sveden/"
+        english = (get_language() or "").startswith("en")
+        links = [
+            (
+                spec.title_en if english else spec.title,
+                f"{base}{spec.slug}/",
+                spec.slug == self.legal_slug,
             )
-            .live()
-            .public()
-            .only(*LINK_FIELDS)
-        )
-        index = None
-        sections = []
-        for page in pages:
-            if page.path == parent_path:
-                index = page
-            else:
-                sections.append(page)
-        return index, ordered_sections(sections)
+            for spec in requirements.SUBSECTIONS
+        ]
+        return base, links
 
     def section_context(self, request):
         """The subsection's own data; overridden by each subsection."""
@@ -188,7 +205,7 @@ class SectionPage(FixedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sveden_index"], context["sections"] = self.section_navigation()
+        context["sveden_index_url"], context["sections"] = self.section_navigation()
         context.update(self.section_context(request))
         return context
 
@@ -197,13 +214,25 @@ class SectionPage(FixedSlugMixin, Page):
         from .documents import SignedDocument
 
         grouped = {kind: [] for kind in kinds}
-        queryset = for_locale(SignedDocument.objects.filter(kind__in=kinds), self.locale)
+        queryset = for_locale(SignedDocument.objects.filter(kind__in=kinds), self.locale_id)
         for document in queryset.select_related("document"):
             grouped[document.kind].append(document)
         return grouped
 
     def snippets(self, model):
-        return for_locale(model.objects.all(), self.locale)
+        return for_locale(model.objects.all(), self.locale_id)
+
+
+class ActivityPlaceBlock(blocks.StructBlock):
+    """An address where education happens outside the school's building (p. 7)."""
+
+    kind = blocks.ChoiceBlock(choices=ACTIVITY_PLACE_CHOICES, label=_("вид"))
+    address = blocks.CharBlock(max_length=300, label=_("адрес"))
+    note = blocks.CharBlock(max_length=300, required=False, label=_("пояснение"))
+
+    class Meta:
+        icon = "home"
+        label = _("Место")
 
 
 class CommonInfoPage(SectionPage):
@@ -215,15 +244,24 @@ class CommonInfoPage(SectionPage):
 
     legal_slug = "common"
 
+    activity_places = StreamField(
+        [("place", ActivityPlaceBlock())],
+        blank=True,
+        verbose_name=_("места осуществления образовательной деятельности"),
+        help_text=_("Кроме адреса школы: сетевая форма, практика, ГИА. Пусто — «не используется»."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("activity_places"), FieldPanel("extra")]
+
     class Meta:
         verbose_name = _("основные сведения")
 
     def section_context(self, request):
-        from .snippets import ACTIVITY_PLACE_CHOICES, ACTIVITY_PLACE_NONE, ActivityPlace, Founder
+        from .snippets import ACTIVITY_PLACE_NONE, Founder
 
         places = {kind: [] for kind, _label in ACTIVITY_PLACE_CHOICES}
-        for place in self.snippets(ActivityPlace):
-            places[place.kind].append(place)
+        for block in self.activity_places:
+            places[block.value["kind"]].append(block.value)
         return {
             "founders": list(self.snippets(Founder)),
             "places": [
@@ -265,12 +303,12 @@ class DocumentsPage(SectionPage):
         verbose_name = _("документы")
 
     def section_context(self, request):
-        docs = self.documents(*DOCUMENT_ITEMPROPS, "local_act")
+        docs = self.documents(*DOCUMENT_ITEMPROPS, "local_act", "catering")
         return {
             "doc_rows": [
                 (item, docs[item.itemprop]) for item in requirements.subsection("document").items
             ],
-            "other_acts": docs["local_act"],
+            "other_acts": docs["local_act"] + docs["catering"],
         }
 
 
@@ -283,20 +321,34 @@ class EducationPage(SectionPage):
         verbose_name = _("образование")
 
     def section_context(self, request):
-        from .snippets import EducationProgramme, ProgrammeDocument
+        from .documents import SignedDocument
+        from .snippets import EducationProgramme
 
-        programmes = list(
-            self.snippets(EducationProgramme).prefetch_related(
-                Prefetch(
-                    "documents",
-                    queryset=ProgrammeDocument.objects.select_related("document__document"),
-                )
+        programmes = list(self.snippets(EducationProgramme))
+        page_kinds = ["languageEl", "eduChislenEl", "eduPerevodEl"]
+        # The page's own documents and every programme's documents in one query: a
+        # programme document comes once per programme it belongs to, with its role.
+        documents = (
+            for_locale(SignedDocument.objects.all(), self.locale_id)
+            .filter(Q(kind__in=page_kinds) | Q(programme_links__isnull=False))
+            .annotate(
+                link_programme=F("programme_links__programme_id"),
+                link_role=F("programme_links__role"),
             )
+            .select_related("document")
+            .order_by("programme_links__sort_order", "sort_order")
         )
+        docs = {kind: [] for kind in page_kinds}
+        roles = {programme.pk: {} for programme in programmes}
+        for document in documents:
+            if document.link_programme in roles:
+                roles[document.link_programme].setdefault(document.link_role, []).append(document)
+            elif document.kind in docs and document.link_programme is None:
+                docs[document.kind].append(document)
         return {
-            "programmes": [(programme, programme.documents_by_role()) for programme in programmes],
+            "programmes": [(programme, roles[programme.pk]) for programme in programmes],
             "accredited": [programme for programme in programmes if programme.accredited],
-            "docs": self.documents("languageEl", "eduChislenEl", "eduPerevodEl"),
+            "docs": docs,
         }
 
 
@@ -322,12 +374,26 @@ class StandardsPage(SectionPage):
         }
 
 
-def staff_pages(locale):
-    """Live, public portfolios of ``locale`` (or untranslated Russian ones)."""
-    from portal.queries import with_locale_fallback
+def staff_pages(locale_id):
+    """Live, public portfolios of the locale (or untranslated Russian ones), one query.
+
+    Privacy is part of the same query: a portfolio under any page with a view
+    restriction (its own included) is left out, so private pages never appear.
+    """
+    from wagtail.models import PageViewRestriction
+
     from teachers.models import TeacherPage
 
-    return with_locale_fallback(TeacherPage.objects.live().public(), locale)
+    translated = TeacherPage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=locale_id, live=True
+    )
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
+    return TeacherPage.objects.live().filter(
+        (Q(locale_id=locale_id) | (Q(locale__language_code=default_language()) & ~Exists(translated)))
+        & ~Exists(restricted)
+    )
 
 
 class ManagementPage(SectionPage):
@@ -340,7 +406,7 @@ class ManagementPage(SectionPage):
 
     def section_context(self, request):
         managers = list(
-            staff_pages(self.locale)
+            staff_pages(self.locale_id)
             .exclude(manager_role="")
             .only("id", "path", "depth", "title", "url_path", "locale_id", "manager_role",
                   "manager_post", "position", "work_phone", "work_email")
@@ -369,55 +435,112 @@ class TeachingStaffPage(SectionPage):
         verbose_name = _("педагогический состав")
 
     def section_context(self, request):
-        from teachers.models import ProfessionalCourse
-
-        from .snippets import EducationProgramme
-
-        since = timezone.localdate().year - 3
         teachers = list(
-            staff_pages(self.locale)
+            staff_pages(self.locale_id)
             .filter(in_teaching_staff=True)
             .defer_streamfields()
-            .prefetch_related(
-                "subjects",
-                "programmes",
-                Prefetch(
-                    "courses",
-                    queryset=ProfessionalCourse.objects.order_by("-year", "sort_order"),
-                ),
-            )
             .order_by("title")
         )
-        # Programmes are picked in Russian; show their translation where there is one.
-        localized = {
-            programme.translation_key: programme
-            for programme in self.snippets(EducationProgramme)
-        }
+        since = timezone.localdate().year - 3
+        facts = staff_facts([teacher.pk for teacher in teachers])
+        english = (get_language() or "").startswith("en")
+        localized = {}
+        if english:
+            # Programmes are picked in Russian; show their translation where there is one.
+            from .snippets import EducationProgramme
+
+            localized = {
+                str(programme.translation_key): programme.name
+                for programme in self.snippets(EducationProgramme)
+            }
         rows = []
         for teacher in teachers:
-            courses = list(teacher.courses.all())
+            mine = facts.get(teacher.pk, [])
+            subjects = [
+                (fact["extra"] if english and fact["extra"] else fact["text"])
+                for fact in mine
+                if fact["tag"] == "subject"
+            ]
+            subjects += [name.strip() for name in teacher.extra_disciplines.split(",") if name.strip()]
             rows.append(
                 {
                     "page": teacher,
-                    "subjects": [subject.display_name for subject in teacher.subjects.all()]
-                    + [
-                        name.strip()
-                        for name in teacher.extra_disciplines.split(",")
-                        if name.strip()
-                    ],
+                    "subjects": subjects,
                     "qualification": [
-                        course
-                        for course in courses
-                        if course.kind == "qualification" and course.year >= since
+                        fact
+                        for fact in mine
+                        if fact["tag"] == "qualification" and fact["year"] >= since
                     ],
-                    "retraining": [course for course in courses if course.kind == "retraining"],
+                    "retraining": [fact for fact in mine if fact["tag"] == "retraining"],
                     "programmes": [
-                        localized.get(programme.translation_key, programme)
-                        for programme in teacher.programmes.all()
+                        localized.get(fact["extra"], fact["text"])
+                        for fact in mine
+                        if fact["tag"] == "programme"
                     ],
                 }
             )
         return {"staff": rows, "courses_since": since}
+
+
+def staff_facts(page_ids):
+    """{page id: [fact]} of the portfolios' subjects, programmes and courses — one query.
+
+    A UNION of the three relations keeps the employees page within its query budget
+    whatever the number of teachers. A fact is a dict: tag ("subject", "programme",
+    "qualification", "retraining"), text, extra (English name / translation key /
+    organisation), year, hours, order.
+    """
+    from teachers.models import ProfessionalCourse, TeacherPage
+
+    if not page_ids:
+        return {}
+    text = CharField()
+    subjects = (
+        TeacherPage.subjects.through.objects.filter(teacherpage_id__in=page_ids)
+        .annotate(
+            f_owner=F("teacherpage_id"),
+            f_tag=Value("subject", output_field=text),
+            f_text=Cast("subject__name", text),
+            f_extra=Cast("subject__name_en", text),
+            f_year=Value(0, output_field=IntegerField()),
+            f_hours=Value(0, output_field=IntegerField()),
+            f_order=F("subject__sort_order"),
+        )
+        .values("f_owner", "f_tag", "f_text", "f_extra", "f_year", "f_hours", "f_order")
+    )
+    programmes = (
+        TeacherPage.programmes.through.objects.filter(teacherpage_id__in=page_ids)
+        .annotate(
+            f_owner=F("teacherpage_id"),
+            f_tag=Value("programme", output_field=text),
+            f_text=Cast("educationprogramme__name", text),
+            f_extra=Cast("educationprogramme__translation_key", text),
+            f_year=Value(0, output_field=IntegerField()),
+            f_hours=Value(0, output_field=IntegerField()),
+            f_order=F("educationprogramme__sort_order"),
+        )
+        .values("f_owner", "f_tag", "f_text", "f_extra", "f_year", "f_hours", "f_order")
+    )
+    courses = (
+        ProfessionalCourse.objects.filter(page_id__in=page_ids)
+        .annotate(
+            f_owner=F("page_id"),
+            f_tag=Cast("kind", text),
+            f_text=Cast("title", text),
+            f_extra=Cast("organisation", text),
+            f_year=F("year"),
+            f_hours=Coalesce("hours", Value(0)),
+            f_order=Coalesce("sort_order", Value(0)),
+        )
+        .values("f_owner", "f_tag", "f_text", "f_extra", "f_year", "f_hours", "f_order")
+    )
+    grouped = {}
+    for row in subjects.union(programmes, courses, all=True):
+        fact = {key.removeprefix("f_"): value for key, value in row.items()}
+        grouped.setdefault(fact["owner"], []).append(fact)
+    for facts in grouped.values():
+        facts.sort(key=lambda fact: (fact["tag"], -fact["year"], fact["order"], fact["text"]))
+    return grouped
 
 
 class FacilitiesPage(SectionPage):
@@ -624,18 +747,19 @@ class CateringPage(SectionPage):
         from .snippets import Facility
 
         today = timezone.localdate()
-        daily = list(
+        menus = list(
             MenuFile.objects.filter(
-                kind="daily",
-                date__gte=today - datetime.timedelta(days=14),
-                date__lte=today + datetime.timedelta(days=14),
-            ).order_by("-date", "name")
+                Q(
+                    kind="daily",
+                    date__gte=today - datetime.timedelta(days=14),
+                    date__lte=today + datetime.timedelta(days=14),
+                )
+                | Q(kind__in=["typical", "calendar"], year__gte=today.year - 1)
+            ).order_by("-date", "-year", "name")
         )
-        yearly = list(MenuFile.objects.exclude(kind="daily").order_by("-year", "kind")[:6])
         return {
             "canteens": list(self.snippets(Facility).filter(kind__in=["meals", "health"])),
-            "daily_menus": daily,
-            "yearly_menus": yearly,
+            "daily_menus": [menu for menu in menus if menu.kind == "daily"],
+            "yearly_menus": [menu for menu in menus if menu.kind != "daily"],
             "today": today,
-            "docs": self.documents("catering"),
         }

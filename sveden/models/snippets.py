@@ -73,24 +73,6 @@ ACTIVITY_PLACE_NONE = {
 }
 
 
-class ActivityPlace(SortedSnippet):
-    """An address where education happens outside the school's own building."""
-
-    kind = models.CharField(_("вид"), max_length=30, choices=ACTIVITY_PLACE_CHOICES)
-    address = models.CharField(_("адрес"), max_length=300)
-    note = models.CharField(_("пояснение"), max_length=300, blank=True)
-
-    panels = [FieldPanel("kind"), FieldPanel("address"), FieldPanel("note"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("address")]
-
-    class Meta(SortedSnippet.Meta):
-        verbose_name = _("место осуществления деятельности")
-        verbose_name_plural = _("места осуществления деятельности")
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.address}"
-
-
 BODY_KIND_CHOICES = [
     ("body", _("орган управления")),
     ("unit", _("структурное подразделение")),
@@ -282,7 +264,7 @@ class ProgrammeDocument(Orderable):
         verbose_name=_("документ"),
         null=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="programme_links",
     )
 
     panels = [FieldPanel("role"), FieldPanel("document")]
