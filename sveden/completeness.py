@@ -237,7 +237,9 @@ class Checker:
             .order_by("title")
         )
         if not any(teacher.manager_role == "director" for teacher in teachers):
-            self.add("managers", "rucovodstvo", _("Ни одно портфолио не отмечено как руководитель."))
+            self.add(
+                "managers", "rucovodstvo", _("Ни одно портфолио не отмечено как руководитель.")
+            )
         since = self.today.year - 3
         stale = timezone.now() - datetime.timedelta(days=PORTFOLIO_MAX_AGE_DAYS)
         for teacher in teachers:
@@ -320,11 +322,14 @@ class Checker:
                 self.add(
                     "objects",
                     itemprop,
-                    _("Не заполнено: «%(field)s».") % {"field": _field_label(FacilitiesPage, field)},
+                    _("Не заполнено: «%(field)s».")
+                    % {"field": _field_label(FacilitiesPage, field)},
                     page,
                 )
         if not page.resources.exists():
-            self.add("objects", "erList", _("Не указаны электронные образовательные ресурсы."), page)
+            self.add(
+                "objects", "erList", _("Не указаны электронные образовательные ресурсы."), page
+            )
 
     def check_support(self):
         from .models import SupportMeasure
@@ -376,9 +381,13 @@ class Checker:
             )
         year = self.today.year
         if not any(name.startswith(f"tm{year}-") for name in names):
-            self.add("catering", "food", _("Нет типового меню tm%(year)s-sm.xlsx.") % {"year": year})
+            self.add(
+                "catering", "food", _("Нет типового меню tm%(year)s-sm.xlsx.") % {"year": year}
+            )
         if not any(name.startswith(f"kp{year}") for name in names):
-            self.add("catering", "food", _("Нет календаря питания kp%(year)s.xlsx.") % {"year": year})
+            self.add(
+                "catering", "food", _("Нет календаря питания kp%(year)s.xlsx.") % {"year": year}
+            )
 
 
 def find_problems(site=None, today=None, user=None):
@@ -389,6 +398,8 @@ def find_problems(site=None, today=None, user=None):
         target = problem.obj
         if finder is not None and target is not None:
             if isinstance(target, Page):
-                target = target.specific_deferred if hasattr(target, "specific_deferred") else target
+                target = (
+                    target.specific_deferred if hasattr(target, "specific_deferred") else target
+                )
             problem.url = finder.get_edit_url(target) or ""
     return problems

@@ -50,7 +50,11 @@ SCHOOL = "МБОУ СОШ № 12"
 # (kind, title, review in days from today or None); the self-evaluation report is the
 # deliberate gap of the demo (see the module docstring).
 DOCUMENTS = [
-    ("licenseDocLink", "Выписка из реестра лицензий на осуществление образовательной деятельности", None),
+    (
+        "licenseDocLink",
+        "Выписка из реестра лицензий на осуществление образовательной деятельности",
+        None,
+    ),
     (
         "accreditationDocLink",
         "Выписка из реестра организаций, осуществляющих образовательную деятельность по "
@@ -111,7 +115,12 @@ BODIES = [
         "Орлова Татьяна Николаевна",
         "Руководитель методического объединения",
     ),
-    ("unit", "Информационно-библиотечный центр", "Васильева Нина Петровна", "Заведующий библиотекой"),
+    (
+        "unit",
+        "Информационно-библиотечный центр",
+        "Васильева Нина Петровна",
+        "Заведующий библиотекой",
+    ),
 ]
 
 PROGRAMMES = [
@@ -295,7 +304,9 @@ class DocumentMaker:
             certificate_valid_from=self.valid_from,
             certificate_valid_to=self.valid_to,
             review_date=(
-                self.ctx.today + datetime.timedelta(days=review_in) if review_in is not None else None
+                self.ctx.today + datetime.timedelta(days=review_in)
+                if review_in is not None
+                else None
             ),
             sort_order=self.number,
         )
@@ -329,7 +340,8 @@ def create_pages(ctx, admin):
             "type": "place",
             "value": {
                 "kind": "addressPlaceGia",
-                "address": "123457, Верхнереченск, ул. Ленина, д. 40 (МБОУ «Лицей № 3», ППЭ № 1201)",
+                "address": "123457, Верхнереченск, ул. Ленина, д. 40 "
+                "(МБОУ «Лицей № 3», ППЭ № 1201)",
                 "note": "ОГЭ и ЕГЭ по решению министерства образования области",
             },
         }
@@ -420,7 +432,10 @@ def create_snippets(ctx, maker, pages):
             ("opMain", spec["name"]),
             ("educationPlan", f"Учебный план: {short}"),
             ("educationRpd", f"Рабочие программы учебных предметов и курсов: {short}"),
-            ("educationShedule", f"Календарный учебный график на {ctx.today.year}/{ctx.today.year + 1} учебный год"),
+            (
+                "educationShedule",
+                f"Календарный учебный график на {ctx.today.year}/{ctx.today.year + 1} учебный год",
+            ),
             ("methodology", f"Рабочая программа воспитания и календарный план: {short}"),
         ]
         for role, title in roles:
@@ -446,7 +461,11 @@ def create_snippets(ctx, maker, pages):
         [
             ("ФГИС «Моя школа»", "https://myschool.edu.ru/", False),
             ("Российская электронная школа", "https://resh.edu.ru/", False),
-            ("Электронный каталог школьной библиотеки", "https://school12.example/biblioteka/", False),
+            (
+                "Электронный каталог школьной библиотеки",
+                "https://school12.example/biblioteka/",
+                False,
+            ),
             ("Версия сайта для слабовидящих", "https://school12.example/", True),
         ]
     ):
@@ -540,7 +559,7 @@ def load(ctx):
     """The legal section of the demo school, its data and the /food/ folder."""
     admin = ctx.objects["admin"]
     update_settings(ctx)
-    index, pages = create_pages(ctx, admin)
+    _index, pages = create_pages(ctx, admin)
     maker = DocumentMaker(ctx, collection())
     programmes = create_snippets(ctx, maker, pages)
     link_teachers(programmes)

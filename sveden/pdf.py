@@ -37,8 +37,8 @@ def pdf_bytes(title, paragraphs):
     """An A4 PDF with a title and wrapped paragraphs (a page or two)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.pdfgen import canvas
     from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
 
     font, transliterate = _font()
 

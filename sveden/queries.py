@@ -23,6 +23,5 @@ def for_locale(queryset, locale_id):
         translation_key=OuterRef("translation_key"), locale_id=locale_id
     )
     return queryset.filter(
-        Q(locale_id=locale_id)
-        | (Q(locale__language_code=default_language()) & ~Exists(translated))
+        Q(locale_id=locale_id) | (Q(locale__language_code=default_language()) & ~Exists(translated))
     )

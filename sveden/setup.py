@@ -31,8 +31,6 @@ def ensure_section(home, user=None, publish=True):
             page = apps.get_model(label)(title=spec.title, locale_id=home.locale_id)
             index.add_child(instance=page)
             if publish:
-                page.save_revision(user=user, log_action=False).publish(
-                    user=user, log_action=False
-                )
+                page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
         pages[spec.slug] = page
     return index, pages

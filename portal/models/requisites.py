@@ -30,7 +30,10 @@ class LegalRequisitesMixin(models.Model):
         _("другие адреса e-mail"), max_length=300, blank=True, help_text=_("Через запятую.")
     )
     license_number = models.CharField(
-        _("номер лицензии"), max_length=60, blank=True, help_text=_("Например, Л035-01234-31/00123456.")
+        _("номер лицензии"),
+        max_length=60,
+        blank=True,
+        help_text=_("Например, Л035-01234-31/00123456."),
     )
     license_date = models.DateField(_("дата лицензии"), null=True, blank=True)
     accreditation_number = models.CharField(

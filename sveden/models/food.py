@@ -137,15 +137,17 @@ class MenuFile(models.Model):
         kind, day, year, suffix = parsed
         if kind != self.kind:
             raise ValidationError(
-                {"file": _("По имени файла это «%(kind)s», а выбрано другое.") % {
-                    "kind": dict(KIND_CHOICES)[kind]
-                }}
+                {
+                    "file": _("По имени файла это «%(kind)s», а выбрано другое.")
+                    % {"kind": dict(KIND_CHOICES)[kind]}
+                }
             )
         if day and self.date and day != self.date:
             raise ValidationError(
-                {"file": _("Файл назван на %(file)s, а выбран день %(chosen)s.") % {
-                    "file": f"{day:%d.%m.%Y}", "chosen": f"{self.date:%d.%m.%Y}"
-                }}
+                {
+                    "file": _("Файл назван на %(file)s, а выбран день %(chosen)s.")
+                    % {"file": f"{day:%d.%m.%Y}", "chosen": f"{self.date:%d.%m.%Y}"}
+                }
             )
         if year and self.year and year != self.year:
             raise ValidationError({"file": _("Файл назван на другой год.")})

@@ -27,8 +27,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
@@ -138,9 +138,7 @@ class SchoolInfoIndexPage(FixedSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
         context["sections"] = sections
-        context["section_rows"] = [
-            (page, requirements.BY_SLUG.get(page.slug)) for page in sections
-        ]
+        context["section_rows"] = [(page, requirements.BY_SLUG.get(page.slug)) for page in sections]
         return context
 
 
@@ -391,7 +389,10 @@ def staff_pages(locale_id):
         page__path=Left(OuterRef("path"), Length("page__path"))
     )
     return TeacherPage.objects.live().filter(
-        (Q(locale_id=locale_id) | (Q(locale__language_code=default_language()) & ~Exists(translated)))
+        (
+            Q(locale_id=locale_id)
+            | (Q(locale__language_code=default_language()) & ~Exists(translated))
+        )
         & ~Exists(restricted)
     )
 
@@ -408,8 +409,19 @@ class ManagementPage(SectionPage):
         managers = list(
             staff_pages(self.locale_id)
             .exclude(manager_role="")
-            .only("id", "path", "depth", "title", "url_path", "locale_id", "manager_role",
-                  "manager_post", "position", "work_phone", "work_email")
+            .only(
+                "id",
+                "path",
+                "depth",
+                "title",
+                "url_path",
+                "locale_id",
+                "manager_role",
+                "manager_post",
+                "position",
+                "work_phone",
+                "work_email",
+            )
             .order_by("title")
         )
         return {
@@ -461,7 +473,9 @@ class TeachingStaffPage(SectionPage):
                 for fact in mine
                 if fact["tag"] == "subject"
             ]
-            subjects += [name.strip() for name in teacher.extra_disciplines.split(",") if name.strip()]
+            subjects += [
+                name.strip() for name in teacher.extra_disciplines.split(",") if name.strip()
+            ]
             rows.append(
                 {
                     "page": teacher,

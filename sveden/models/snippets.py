@@ -322,7 +322,9 @@ class EducationStandard(SortedSnippet):
     def clean(self):
         super().clean()
         if not self.url and not self.document_id:
-            raise ValidationError({"url": _("Дайте ссылку на текст стандарта или выберите документ.")})
+            raise ValidationError(
+                {"url": _("Дайте ссылку на текст стандарта или выберите документ.")}
+            )
 
     @property
     def link(self):
@@ -402,7 +404,12 @@ class SupportMeasure(SortedSnippet):
     description = models.TextField(_("кому и как"))
     basis = models.CharField(_("основание"), max_length=300, blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("basis"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("basis"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("title")]
 
     class Meta(SortedSnippet.Meta):

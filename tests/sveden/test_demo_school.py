@@ -30,6 +30,10 @@ def find_all(document, itemprop):
     return document.find_all(lambda tag: itemprop in itemprops(tag))
 
 
+def inside(tag, container):
+    return any(container in itemprops(parent) for parent in tag.parents)
+
+
 def items_to_check(spec):
     items = [item for item in spec.items if item.applies and item.required]
     if spec.slug == "employees":
@@ -46,7 +50,7 @@ def test_subsection_carries_every_required_itemprop(client, spec):
     for item in items_to_check(spec):
         found = find_all(document, item.itemprop)
         if item.parent:
-            found = [tag for tag in found if tag.find_parent(lambda t: item.parent in itemprops(t))]
+            found = [tag for tag in found if inside(tag, item.parent)]
         texts = [tag.get_text(" ", strip=True) or tag.get("href", "") for tag in found]
         if not any(texts):
             missing.append(f"{item.parent + ' > ' if item.parent else ''}{item.itemprop}")

@@ -27,12 +27,16 @@ def test_menu_named_by_its_file_and_served_under_that_name(client):
     upload = menu(date=None)
     upload.full_clean()
     upload.save()
-    assert upload.date == DAY and upload.name == "2026-12-01-sm.xlsx"
+    assert upload.date == DAY
+    assert upload.name == "2026-12-01-sm.xlsx"
     response = client.get("/food/2026-12-01-sm.xlsx")
     assert response.status_code == 200
     # An editor's own file name is fine: the folder name comes from the chosen day.
-    other = menu(day=DAY + datetime.timedelta(days=1), name="меню вторник.xlsx",
-                 date=DAY + datetime.timedelta(days=1))
+    other = menu(
+        day=DAY + datetime.timedelta(days=1),
+        name="меню вторник.xlsx",
+        date=DAY + datetime.timedelta(days=1),
+    )
     other.full_clean()
     other.save()
     assert client.get("/food/2026-12-02-sm.xlsx").status_code == 200
@@ -111,7 +115,7 @@ def test_qualified_signature_needs_a_valid_certificate():
 
 @pytest.mark.django_db
 def test_subsection_slug_is_fixed_whatever_was_typed(home):
-    index, pages = build_section(home)
+    _index, pages = build_section(home)
     standards = pages["eduStandarts"]
     standards.slug = "edustandarts"
     standards.save()

@@ -56,8 +56,10 @@ def test_portfolio_change_shows_on_employees_page(client, section, teachers_inde
     programme = EducationProgrammeFactory(name="ООП основного общего образования")
     [teacher] = make_teachers(teachers_index, 1, programme)
     row = row_of(soup(client.get("/sveden/employees/")), teacher.title)
-    assert row.select_one('[itemprop~="teachingLevel"]').get_text(" ", strip=True).startswith(
-        "высшее образование — специалитет"
+    assert (
+        row.select_one('[itemprop~="teachingLevel"]')
+        .get_text(" ", strip=True)
+        .startswith("высшее образование — специалитет")
     )
     assert "ООП основного общего образования" in row.select_one('[itemprop~="teachingOp"]').text
 
@@ -117,6 +119,6 @@ def test_every_sveden_page_needs_at_most_15_queries(client, section, teachers_in
     for page in pages[:3]:
         page.manager_role, page.manager_post = "deputy", "Заместитель директора"
         page.save_revision().publish()
-    index, subsections = section
+    _index, subsections = section
     for url in ["/sveden/", *[page.url for page in subsections.values()], "/food/"]:
         assert count_queries(client, url) <= 15, url
