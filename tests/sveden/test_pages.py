@@ -21,7 +21,6 @@ def test_section_tree_rules(home):
     ]
     assert SchoolInfoIndexPage.allowed_subpage_models()
     assert not CommonInfoPage.allowed_subpage_models()
-    )
 
 
 @pytest.mark.django_db
