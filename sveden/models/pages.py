@@ -31,6 +31,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from portal.blocks import RICH_TEXT_FEATURES
@@ -94,7 +95,15 @@ def ordered_sections(pages):
     return sorted(pages, key=lambda page: order.get(page.slug, len(order)))
 
 
-class SchoolInfoIndexPage(FixedSlugMixin, Page):
+class SvedenSearchMixin:
+    """Site search lists the section under its own filter."""
+
+    search_section = "sveden"
+    search_section_label = _("Сведения об ОО")
+    search_section_order = 90
+
+
+class SchoolInfoIndexPage(FixedSlugMixin, SvedenSearchMixin, Page):
     """«Сведения об образовательной организации» (``/sveden/``): the legal section.
 
     Sits under the home page (one per language) and lists the fourteen subsections,
@@ -142,7 +151,7 @@ class SchoolInfoIndexPage(FixedSlugMixin, Page):
         return context
 
 
-class SectionPage(FixedSlugMixin, Page):
+class SectionPage(FixedSlugMixin, SvedenSearchMixin, Page):
     """Base of the fourteen subsections: fixed slug, section navigation, microdata."""
 
     extra = RichTextField(
@@ -154,6 +163,7 @@ class SectionPage(FixedSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("extra")]
     promote_panels = PROMOTE_PANELS
+    search_fields = [*Page.search_fields, index.SearchField("extra")]
 
     max_count_per_parent = 1
     parent_page_types = ["sveden.SchoolInfoIndexPage"]
@@ -521,6 +531,8 @@ def staff_facts(page_ids):
             f_order=F("subject__sort_order"),
         )
         .values("f_owner", "f_tag", "f_text", "f_extra", "f_year", "f_hours", "f_order")
+        # SQLite allows no ORDER BY inside a UNION (the models have a default one).
+        .order_by()
     )
     programmes = (
         TeacherPage.programmes.through.objects.filter(teacherpage_id__in=page_ids)
@@ -534,6 +546,8 @@ def staff_facts(page_ids):
             f_order=F("educationprogramme__sort_order"),
         )
         .values("f_owner", "f_tag", "f_text", "f_extra", "f_year", "f_hours", "f_order")
+        # SQLite allows no ORDER BY inside a UNION (the models have a default one).
+        .order_by()
     )
     courses = (
         ProfessionalCourse.objects.filter(page_id__in=page_ids)
@@ -547,6 +561,8 @@ def staff_facts(page_ids):
             f_order=Coalesce("sort_order", Value(0)),
         )
         .values("f_owner", "f_tag", "f_text", "f_extra", "f_year", "f_hours", "f_order")
+        # SQLite allows no ORDER BY inside a UNION (the models have a default one).
+        .order_by()
     )
     grouped = {}
     for row in subjects.union(programmes, courses, all=True):
