@@ -122,3 +122,24 @@ def test_subsection_slug_is_fixed_whatever_was_typed(home):
     standards.refresh_from_db()
     assert standards.slug == "eduStandarts"
     assert standards.url_path.endswith("/sveden/eduStandarts/")
+
+
+@pytest.mark.django_db
+def test_editor_uploads_menus_in_the_admin(client, admin_user):
+    client.force_login(admin_user)
+    url = "/admin/snippets/sveden/menufile/add/"
+    wrong = SimpleUploadedFile("2026-12-05-sm.xlsx", daily_menu_bytes("СОШ № 7", DAY, []))
+    response = client.post(
+        url, {"kind": "daily", "date": "2026-12-01", "suffix": "sm", "file": wrong}
+    )
+    assert response.status_code == 200
+    assert "Файл назван на 05.12.2026, а выбран день 01.12.2026" in response.content.decode()
+    assert not MenuFile.objects.exists()
+
+    good = SimpleUploadedFile("Меню на вторник.xlsx", daily_menu_bytes("СОШ № 7", DAY, []))
+    response = client.post(
+        url, {"kind": "daily", "date": "2026-12-01", "suffix": "sm", "file": good}
+    )
+    assert response.status_code == 302
+    assert MenuFile.objects.get().name == "2026-12-01-sm.xlsx"
+    assert client.get("/food/2026-12-01-sm.xlsx").status_code == 200
