@@ -555,9 +555,41 @@ def create_menus(ctx):
     return len(school_days)
 
 
+DEMO_MODELS = [
+    VacantPlaces,
+    EducationProgramme,
+    BudgetReport,
+    EducationStandard,
+    Facility,
+    Founder,
+    GoverningBody,
+    InternationalAgreement,
+    PaidService,
+    SupportMeasure,
+    SignedDocument,
+    MenuFile,
+]
+
+
+def clear_previous_demo():
+    """A re-run (the tree was deleted, snippets were not) starts from no sveden data.
+
+    The demo loads only into a site without a home page, so nothing of a real school's
+    section can be here.
+    """
+    for model in DEMO_MODELS:
+        for menu in model.objects.all() if model is MenuFile else []:
+            menu.file.delete(save=False)
+        model.objects.all().delete()
+    target = Collection.get_first_root_node().get_children().filter(name=COLLECTION).first()
+    if target is not None:
+        get_document_model().objects.filter(collection=target).delete()
+
+
 def load(ctx):
     """The legal section of the demo school, its data and the /food/ folder."""
     admin = ctx.objects["admin"]
+    clear_previous_demo()
     update_settings(ctx)
     _index, pages = create_pages(ctx, admin)
     maker = DocumentMaker(ctx, collection())
