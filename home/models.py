@@ -51,6 +51,7 @@ class HomePage(Page):
         "works.StudentWorkIndexPage",
         "works.PhotoReportIndexPage",
         "polls.PollIndexPage",
+        "sveden.SchoolInfoIndexPage",
     ]
 
     class Meta:

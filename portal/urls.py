@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The school meals monitoring reads /food/ at the site's root, in no language.
+    path("", include("sveden.urls")),
 ]
 
 if settings.DEBUG:

@@ -66,9 +66,16 @@ TEACHERS = [
         "бое.</p>",
         "contact_for_parents": "Консультации: вторник 15:00–16:00, кабинет 21.\n"
         "E-mail: orlova@school12.example",
+        "legal": {
+            "education_level": "higher_specialist",
+            "education_specialty": "Математика с дополнительной специальностью «Информатика»",
+            "education_qualification": "Учитель математики и информатики",
+            "extra_disciplines": "Вероятность и статистика",
+        },
+        "programme_levels": ["ooo", "soo"],
         "courses": [
-            (2024, "Теория вероятностей и статистика в основной школе", "ИРО", 72),
-            (2022, "Подготовка экспертов ОГЭ по математике", "РЦОИ", 36),
+            (-2, "Теория вероятностей и статистика в основной школе", "ИРО", 72),
+            (-4, "Подготовка экспертов ОГЭ по математике", "РЦОИ", 36),
         ],
         "materials": [
             (
@@ -118,7 +125,17 @@ TEACHERS = [
         "education": "Верхнереченский государственный университет, 2010, «Физика».",
         "awards": "<p>Благодарность управления образования (2023).</p>",
         "student_achievements": "<p>Илья (10Б) — победитель городской олимпиады по физике.</p>",
-        "courses": [(2023, "Цифровые лаборатории на уроках физики", "ИРО", 36)],
+        "legal": {
+            "education_level": "higher_specialist",
+            "education_specialty": "Физика",
+            "education_qualification": "Физик. Преподаватель",
+            "manager_role": "deputy",
+            "manager_post": "Заместитель директора по воспитательной работе",
+            "work_phone": "+7 (4012) 34-56-81",
+            "work_email": "belov@school12.example",
+        },
+        "programme_levels": ["ooo", "soo"],
+        "courses": [(-2, "Цифровые лаборатории на уроках физики", "ИРО", 36)],
         "materials": [
             (
                 "Лабораторная работа «Закон Ома для участка цепи»",
@@ -150,7 +167,18 @@ TEACHERS = [
         "«Русский язык и литература».",
         "publications": "<p>«Сложноподчинённое предложение: схемы и тренажёр» — журнал "
         "«Русский язык в школе», 2024.</p>",
-        "courses": [(2025, "Итоговое собеседование: подготовка экзаменаторов", "РЦОИ", 18)],
+        "legal": {
+            "education_level": "higher_specialist",
+            "education_specialty": "Русский язык и литература",
+            "education_qualification": "Учитель русского языка и литературы",
+            "extra_disciplines": "Родной язык (русский)",
+            "manager_role": "deputy",
+            "manager_post": "Заместитель директора по учебно-воспитательной работе",
+            "work_phone": "+7 (4012) 34-56-80",
+            "work_email": "kuznetsova@school12.example",
+        },
+        "programme_levels": ["ooo", "soo"],
+        "courses": [(-1, "Итоговое собеседование: подготовка экзаменаторов", "РЦОИ", 18)],
         "materials": [
             (
                 "Тренажёр «Сложноподчинённые предложения»",
@@ -179,7 +207,17 @@ TEACHERS = [
         "teaching_experience": 7,
         "introduction": "Программирование на Python, алгоритмы и подготовка к ЕГЭ.",
         "education": "Верхнереченский технический университет, 2016, «Прикладная информатика».",
-        "courses": [(2024, "Python в школьном курсе информатики", "ИРО", 72)],
+        "legal": {
+            "education_level": "higher_bachelor",
+            "education_specialty": "09.03.03 Прикладная информатика",
+            "education_qualification": "Бакалавр",
+            "extra_disciplines": "Робототехника (внеурочная деятельность)",
+        },
+        "programme_levels": ["ooo", "soo", "dop"],
+        "courses": [
+            (-2, "Python в школьном курсе информатики", "ИРО", 72),
+            (-5, "Педагогическое образование: учитель информатики", "ИРО", 520, "retraining"),
+        ],
         "materials": [
             (
                 "Задачник «Циклы в Python»",
@@ -215,7 +253,13 @@ TEACHERS = [
         "teaching_experience": 4,
         "introduction": "История через документы: читаем источники, спорим, делаем выводы.",
         "education": "Верхнереченский государственный университет, 2021, «История».",
-        "courses": [(2025, "Работа с историческими источниками на уроке", "ИРО", 36)],
+        "legal": {
+            "education_level": "higher_master",
+            "education_specialty": "46.04.01 История",
+            "education_qualification": "Магистр",
+        },
+        "programme_levels": ["ooo"],
+        "courses": [(-1, "Работа с историческими источниками на уроке", "ИРО", 36)],
         "materials": [
             (
                 "Урок «Реформы Петра I»",
@@ -232,6 +276,35 @@ TEACHERS = [
                 "Маршрут по памятным местам Верхнереченска.",
             ),
         ],
+        "posts": [],
+    },
+    {
+        "username": "sokolova",
+        "name": "Соколова Ирина Владимировна",
+        "subjects": ["matematika"],
+        "position": "Директор, учитель математики",
+        "qualification": "highest",
+        "total_experience": 31,
+        "teaching_experience": 29,
+        "introduction": "Руковожу школой с 2014 года; веду математику в 5 классе.",
+        "education": "Верхнереченский государственный педагогический университет, 1995, "
+        "«Математика»; 2013, «Менеджмент в образовании».",
+        "legal": {
+            "education_level": "higher_specialist",
+            "education_specialty": "Математика",
+            "education_qualification": "Учитель математики",
+            "degree": "Кандидат педагогических наук",
+            "manager_role": "director",
+            "manager_post": "Директор",
+            "work_phone": "+7 (4012) 34-56-78",
+            "work_email": "director@school12.example",
+        },
+        "programme_levels": ["ooo"],
+        "courses": [
+            (-1, "Управление общеобразовательной организацией: ФООП и ФГОС", "ИРО", 72),
+            (-13, "Менеджмент в образовании", "ИРО", 506, "retraining"),
+        ],
+        "materials": [],
         "posts": [],
     },
 ]
@@ -376,11 +449,20 @@ def load(ctx):
             publications=spec.get("publications", ""),
             student_achievements=spec.get("student_achievements", ""),
             contact_for_parents=spec.get("contact_for_parents", ""),
+            # The fields «Сведения об ОО» shows (the sveden demo links the programmes).
+            **spec.get("legal", {}),
         )
         page, user = teacher.page, teacher.user
-        for year, title, organisation, hours in spec["courses"]:
+        # Course years are offsets from this year, so the courses stay "recent".
+        for years_ago, title, organisation, hours, *kind in spec["courses"]:
             page.courses.add(
-                ProfessionalCourse(year=year, title=title, organisation=organisation, hours=hours)
+                ProfessionalCourse(
+                    year=ctx.today.year + years_ago,
+                    title=title,
+                    organisation=organisation,
+                    hours=hours,
+                    kind=kind[0] if kind else "qualification",
+                )
             )
         page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
         subject = page.subjects.first()

@@ -111,6 +111,11 @@ def model_permissions(*labels):
     return permissions
 
 
+def app_permissions(app_label):
+    """Every Django permission of an app's models (none when the app is not installed)."""
+    return list(Permission.objects.filter(content_type__app_label=app_label))
+
+
 def home_pages():
     from home.models import HomePage
 
@@ -174,6 +179,10 @@ def ensure_base_groups():
     groups[SCHOOL_EDITORS].permissions.add(
         *model_permissions("portal.schoolsettings", "wagtailredirects.redirect")
     )
+    # «Сведения об ОО» (sveden app): its snippets are edited by editors and administrators
+    # only; teachers feed it through their portfolios.
+    for name in (ADMINISTRATORS, SCHOOL_EDITORS):
+        groups[name].permissions.add(*app_permissions("sveden"))
     # Consents to publish pupils' works (works app): teachers keep their own records,
     # editors and administrators see everyone's.
     groups[TEACHERS].permissions.add(*consent_permissions(all_records=False))

@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from .mixins import LocalizedNameMixin
+from .requisites import LegalRequisitesMixin
 
 SOCIAL_NETWORKS = [
     ("vk", "ВКонтакте"),
@@ -33,7 +34,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="home")
-class SchoolSettings(LocalizedNameMixin, BaseSiteSetting):
+class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
     """The school's name and contacts, shown in every page's header and footer.
 
     Edited under Settings → «Сведения о школе». English variants are optional: the
@@ -76,6 +77,7 @@ class SchoolSettings(LocalizedNameMixin, BaseSiteSetting):
             heading=_("Контакты"),
         ),
         FieldPanel("social_links"),
+        *LegalRequisitesMixin.legal_panels,
         MultiFieldPanel(
             [FieldPanel("name_en"), FieldPanel("short_name_en"), FieldPanel("address_en")],
             heading=_("Английская версия"),

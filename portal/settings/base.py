@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "community",
     "works",
     "polls",
+    "sveden",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -20,6 +20,8 @@ from portal.models import IntroductionMixin
 from portal.queries import section_extras, with_locale_fallback
 from search.facets import SearchFacets, Section
 
+from .legal import StaffLegalInfoMixin
+
 # The renditions the portfolio header and the teachers' cards use.
 PHOTO_FILTER = "fill-320x400"
 CARD_PHOTO_FILTER = "fill-160x200"
@@ -75,7 +77,7 @@ class TeacherIndexPage(IntroductionMixin, Page):
         return context
 
 
-class TeacherPage(Page):
+class TeacherPage(StaffLegalInfoMixin, Page):
     """A teacher's e-portfolio: who they are, what they teach, courses and achievements.
 
     Sits under the teachers' index. Its children are the teacher's blog posts and
@@ -159,7 +161,12 @@ class TeacherPage(Page):
             ],
             heading=_("Образование и стаж"),
         ),
-        InlinePanel("courses", heading=_("Курсы повышения квалификации"), label=_("Курс")),
+        InlinePanel(
+            "courses",
+            heading=_("Повышение квалификации и переподготовка"),
+            label=_("Курс"),
+        ),
+        *StaffLegalInfoMixin.legal_panels,
         FieldPanel("awards"),
         FieldPanel("publications"),
         FieldPanel("student_achievements"),
@@ -242,16 +249,26 @@ class TeacherPage(Page):
         return context
 
 
+COURSE_KIND_CHOICES = [
+    ("qualification", _("повышение квалификации")),
+    ("retraining", _("профессиональная переподготовка")),
+]
+
+
 class ProfessionalCourse(Orderable):
-    """One professional development course of a teacher: year, title, hours."""
+    """One course of a teacher: professional development or retraining; year, hours."""
 
     page = ParentalKey(TeacherPage, on_delete=models.CASCADE, related_name="courses")
+    kind = models.CharField(
+        _("вид"), max_length=20, choices=COURSE_KIND_CHOICES, default="qualification"
+    )
     year = models.PositiveSmallIntegerField(_("год"))
     title = models.CharField(_("название курса"), max_length=300)
     organisation = models.CharField(_("организация"), max_length=300, blank=True)
     hours = models.PositiveSmallIntegerField(_("часов"), null=True, blank=True)
 
     panels = [
+        FieldPanel("kind"),
         FieldRowPanel([FieldPanel("year"), FieldPanel("hours")]),
         FieldPanel("title"),
         FieldPanel("organisation"),

@@ -93,7 +93,14 @@ class TeacherPagesTests(WagtailPageTestCase):
                     "publications": rich_text(""),
                     "student_achievements": rich_text(""),
                     "courses": inline_formset(
-                        [{"year": 2024, "title": "Цифровая лаборатория", "hours": 36}]
+                        [
+                            {
+                                "kind": "qualification",
+                                "year": 2024,
+                                "title": "Цифровая лаборатория",
+                                "hours": 36,
+                            }
+                        ]
                     ),
                 }
             ),
