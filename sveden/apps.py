@@ -7,3 +7,4 @@ class SvedenConfig(AppConfig):
 
     name = "sveden"
     verbose_name = _("Сведения об образовательной организации")
+    demo_module = "sveden.demo"

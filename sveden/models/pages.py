@@ -35,6 +35,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from portal.blocks import RICH_TEXT_FEATURES
+from search.facets import Section
 
 from .. import requirements
 from ..queries import default_language, for_locale
@@ -98,9 +99,7 @@ def ordered_sections(pages):
 class SvedenSearchMixin:
     """Site search lists the section under its own filter."""
 
-    search_section = "sveden"
-    search_section_label = _("Сведения об ОО")
-    search_section_order = 90
+    search_section = Section("sveden", _("Сведения об ОО"), order=90)
 
 
 class SchoolInfoIndexPage(FixedSlugMixin, SvedenSearchMixin, Page):

@@ -27,6 +27,8 @@ def load(*args):
 
 
 LATIN = re.compile(r"[A-Za-z]")
+# Site addresses ("/food/") are Latin by law and by design.
+PATH = re.compile(r"(?<!\S)/[\w./-]*")
 
 
 def assert_russian_and_complete(output):
@@ -43,7 +45,7 @@ def assert_russian_and_complete(output):
             line = line.split(":")[0]  # the role; user names and passwords are Latin
         if line.startswith("Вход в администрирование: "):
             continue
-        assert not LATIN.search(line), line
+        assert not LATIN.search(PATH.sub("", line)), line
 
 
 def test_demo_builds_the_school_in_both_languages(client, demo):

@@ -1,9 +1,9 @@
 """The demo school's «Сведения об ОО» as the monitoring robot and a school editor see it.
 
-One demo per module: every subsection answers at its legal address with the microdata
-of ``sveden/requirements.py`` (the list docs/sveden.md is generated from), the
-completeness report finds exactly the one deliberate gap, teachers cannot edit the
-section, and ``/food/`` serves the menus.
+On the demo school (loaded once per run, tests/conftest.py): every subsection answers
+at its legal address with the microdata of ``sveden/requirements.py`` (the list
+docs/sveden.md is generated from), the completeness report finds exactly the one
+deliberate gap, teachers cannot edit the section, and ``/food/`` serves the menus.
 """
 
 import datetime
@@ -19,7 +19,7 @@ from sveden.models import MenuFile, SchoolInfoIndexPage, SignedDocument
 
 from .conftest import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_school")]
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 def itemprops(element):

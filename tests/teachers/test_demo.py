@@ -20,7 +20,7 @@ def test_demo_teachers_log_in_and_own_their_pages(client, demo):
         client.logout()
 
     portfolios = TeacherPage.objects.live().filter(locale__language_code="ru")
-    assert portfolios.count() == len(demo.TEACHERS)
+    assert portfolios.count() == len(teachers_demo.TEACHERS)
     orlova = portfolios.get(user__username="orlova")
     assert MethodMaterialPage.objects.child_of(orlova).live().count() == 3
     math = SubjectPage.objects.get(subject__slug="matematika", locale__language_code="ru")
