@@ -7,3 +7,8 @@ class TeachersConfig(AppConfig):
 
     name = "teachers"
     verbose_name = _("Учителя")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,4 +1,5 @@
-"""Load the demo school: every app's ``demo.load(ctx)`` in INSTALLED_APPS order."""
+"""Load the demo school: every app's ``demo.load(ctx)`` in INSTALLED_APPS order, then
+every ``demo.finish(ctx)`` (steps that need the whole school, such as the roles)."""
 
 import importlib
 import importlib.util
@@ -47,9 +48,13 @@ class Command(BaseCommand):
             )
             raise SystemExit(1)
         with transaction.atomic():
-            for module in demo_modules():
+            modules = demo_modules()
+            for module in modules:
                 self.stdout.write(f"{module.__name__}:")
                 module.load(ctx)
+            for module in modules:
+                if hasattr(module, "finish"):
+                    module.finish(ctx)
         self.stdout.write(self.style.SUCCESS("Демо-содержимое загружено."))
         self.print_logins()
 
