@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Its system checks refuse a rate-limit cache that app processes do not share.
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -118,7 +120,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis (or any cache django-redis understands) when CACHE_URL / REDIS_URL is set,
-# a per-process memory cache otherwise.
+# a per-process memory cache otherwise (development only: production refuses to start
+# without it, since rate limits and single-use form tokens must be shared by every app
+# process).
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if CACHE_URL:
     CACHES = {
@@ -130,6 +134,16 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache every app process shares: rate limits (django-ratelimit) and the used
+# fill-time tokens of the public forms (portal/spam.py).
+SHARED_CACHE_ALIAS = "default"
+RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
+
+# The visitor's address (portal/security/client_ip.py): REMOTE_ADDR unless the site runs
+# behind this many reverse proxies, each adding the address it saw to the header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "X-Forwarded-For")
+RATELIMIT_IP_META_KEY = "portal.security.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

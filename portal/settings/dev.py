@@ -1,9 +1,14 @@
 """Local development: DEBUG on, SQLite unless DATABASE_URL is set."""
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import CACHE_URL, env_list
 
 DEBUG = True
 # Only for the laptop: production reads SECRET_KEY from the environment.
 SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+if not CACHE_URL:
+    # One runserver process: its memory cache is shared by every request it serves.
+    # Production has Redis (and refuses to start without it).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -3,8 +3,7 @@
 The demo is loaded once; then one page of every page type (both languages), their
 sub-routes (month grid, archive, class views and feeds, exam variant), search and
 autocomplete get each parameter the portal's views read, with a NUL byte, a
-10,000-character value and 1,999-character values (under the middleware's cap, so they
-reach the views). Every form found in those pages is posted with each field spoiled
+10,000-character value, a 4,000-digit number and 2,000 Cyrillic letters. Every form found in those pages is posted with each field spoiled
 the same way. Nothing may answer 500; a NUL gets the friendly 400 page. (About 600
 requests: the one slow test of the security suite.)
 """
@@ -21,7 +20,7 @@ from portal.models import SchoolClass
 
 NUL = "\x00"
 HUGE = "x" * 10_000
-LONG_VALUES = ["9" * 1_999, "я" * 1_999]
+LONG_VALUES = ["9" * 4_000, "я" * 2_000]
 # Every GET parameter a public view reads (search, autocomplete, calendar filters and
 # months, class board, piggy-bank filters, exam variant, polls and lists paging …).
 PARAMETERS = [
@@ -111,8 +110,7 @@ def test_no_public_url_answers_500_to_nul_or_huge_values():
             assert "Неверный запрос" in response.content.decode() or "Bad request" in (
                 response.content.decode()
             )
-        check("get", url, {"subject": HUGE}, expect_400=True)
-        for value in LONG_VALUES:
+        for value in (HUGE, *LONG_VALUES):
             check("get", url, dict.fromkeys(PARAMETERS, value))
         if not url.startswith("/en/"):
             # One at a time too, so an early "not found" for one cannot hide another
@@ -136,7 +134,6 @@ def test_no_public_url_answers_500_to_nul_or_huge_values():
         ("get", "/search/", {"subject": NUL}),
         ("get", "/search/", {"query": "олимпиада", "page": "1\x002"}),
         ("get", "/predmety%00/", {}),
-        ("get", "/search/", {"query": HUGE}),
         ("post", "/community/1/ask/", {"text": "Вопрос" + NUL}),
     ],
 )
@@ -152,4 +149,4 @@ def test_the_guard_answers_400_with_the_sites_page(home, method, url, data):
 def test_ordinary_requests_pass_the_guard(home):
     client = Client()
     assert client.get("/search/", {"query": "олимпиада", "subject": "matematika"}).status_code == 200
-    assert client.get("/search/", {"query": "я" * 200}).status_code == 200
+    assert client.get("/search/", {"query": "я" * 10_000}).status_code == 200
