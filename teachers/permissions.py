@@ -177,6 +177,8 @@ def ensure_base_groups():
             "portal.subject",
             "portal.schoolclass",
             "wagtailredirects.redirect",
+            # «Блокировки входа»: see and lift login lockouts (django-axes).
+            "axes.accessattempt",
         )
     )
     groups[SCHOOL_EDITORS].permissions.add(

@@ -19,7 +19,7 @@ from django.conf import settings
 
 
 def header_meta_key(header):
-    """"X-Forwarded-For" → "HTTP_X_FORWARDED_FOR"."""
+    """ "X-Forwarded-For" → "HTTP_X_FORWARDED_FOR"."""
     return "HTTP_" + header.strip().upper().replace("-", "_")
 
 

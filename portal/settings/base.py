@@ -4,6 +4,7 @@ Everything that differs between a laptop, CI and production comes from
 environment variables, read here or in the environment-specific modules.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -61,9 +62,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Login lockout by account and by address (settings AXES_* below).
+    "axes",
     # Its system checks refuse a rate-limit cache that app processes do not share.
     "django_ratelimit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the login views' answers: a locked-out login gets its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -144,6 +148,23 @@ RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "X-Forwarded-For")
 RATELIMIT_IP_META_KEY = "portal.security.client_ip.client_ip"
+
+# django-axes checks every login (Wagtail's admin login, /_util/login/) before Django's
+# own backend: AXES_FAILURE_LIMIT wrong passwords for one account, or from one address,
+# lock further attempts for AXES_COOLOFF_TIME — even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "portal.security.lockout.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+# Passwords typed as usernames must not end up in the attempts table or the log.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -212,6 +233,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "webm",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# Every document downloads as an attachment (PDFs too): a file opened inline in the
+# portal's origin could run its own scripts, and a download shows its real name.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Always through Wagtail's view, which checks who may download (portal/security/
+# documents.py); "redirect" would hand out the storage's own public address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Wagtail's database search backend. On PostgreSQL it uses full-text search with the
 # "russian" configuration (stemming); the cluster's own default would be "english".

@@ -65,7 +65,7 @@ def test_poll_answers_export_as_text_in_csv_and_xlsx(client, admin_user, home):
 
 
 def test_a_page_title_in_a_report_exports_as_text(client, admin_user, home):
-    home.title = "=HYPERLINK(\"http://evil.example\")"
+    home.title = '=HYPERLINK("http://evil.example")'
     home.save_revision(user=admin_user).publish(user=admin_user)
     client.force_login(admin_user)
     response = client.get(reverse("wagtailadmin_reports:site_history") + "?export=csv")

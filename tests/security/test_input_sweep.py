@@ -148,5 +148,7 @@ def test_the_guard_answers_400_with_the_sites_page(home, method, url, data):
 @pytest.mark.django_db
 def test_ordinary_requests_pass_the_guard(home):
     client = Client()
-    assert client.get("/search/", {"query": "олимпиада", "subject": "matematika"}).status_code == 200
+    assert (
+        client.get("/search/", {"query": "олимпиада", "subject": "matematika"}).status_code == 200
+    )
     assert client.get("/search/", {"query": "я" * 10_000}).status_code == 200

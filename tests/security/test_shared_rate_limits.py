@@ -49,8 +49,17 @@ def start_server(port):
         "TEST_REDIS_URL": settings.TEST_REDIS_URL,
     }
     return subprocess.Popen(  # noqa: S603 - our own gunicorn with fixed arguments
-        [str(GUNICORN), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "--no-control-socket", "--log-level", "warning"],
+        [
+            str(GUNICORN),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
