@@ -37,4 +37,3 @@ def clear_shared_cache(settings):
     from django.core.cache import caches
 
     caches[settings.SHARED_CACHE_ALIAS].delete_pattern("*")
-    yield

@@ -11,8 +11,7 @@ neutralisation is installed there once, in ``PortalConfig.ready``.
 import csv
 import re
 
-from wagtail.admin.views.mixins import Echo
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 
 # What a spreadsheet treats as the start of a formula (OWASP's list): = + - @, and a
 # tab or carriage return, which some programs skip before reading the "=".

@@ -27,9 +27,9 @@ def bad_request_reason(request):
         return "nul"
     if has_nul(request.GET.lists()):
         return "nul"
-    if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
-        if has_nul(request.POST.lists()):
-            return "nul"
+    is_form = request.method == "POST" and request.content_type in FORM_CONTENT_TYPES
+    if is_form and has_nul(request.POST.lists()):
+        return "nul"
     return None
 
 

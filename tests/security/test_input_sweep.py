@@ -3,9 +3,10 @@
 The demo is loaded once; then one page of every page type (both languages), their
 sub-routes (month grid, archive, class views and feeds, exam variant), search and
 autocomplete get each parameter the portal's views read, with a NUL byte, a
-10,000-character value, a 4,000-digit number and 2,000 Cyrillic letters. Every form found in those pages is posted with each field spoiled
-the same way. Nothing may answer 500; a NUL gets the friendly 400 page. (About 600
-requests: the one slow test of the security suite.)
+10,000-character value, a 4,000-digit number and 2,000 Cyrillic letters. Every form
+found in those pages is posted with each field spoiled the same way. Nothing may answer
+500; a NUL gets the friendly 400 page. (About 600 requests: the one slow test of the
+security suite.)
 """
 
 from html.parser import HTMLParser
