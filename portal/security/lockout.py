@@ -10,7 +10,7 @@ attempts in the shared cache, by address and page, by address, and by page.
 
 import functools
 
-from axes.backends import AxesStandaloneBackend
+from axes.backends import AxesBackend
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -28,8 +28,12 @@ PASSWORD_ATTEMPT_RATES = [
 ]
 
 
-class LoginLockoutBackend(AxesStandaloneBackend):
+class LoginLockoutBackend(AxesBackend):
     """django-axes' backend, for logins that come with a request.
+
+    First in ``AUTHENTICATION_BACKENDS``, before Django's ``ModelBackend`` (which checks
+    the password); it inherits ``ModelBackend``'s ``get_user`` and permissions, as
+    Wagtail's test helpers expect of the first backend.
 
     Every login form (Wagtail's admin, ``/_util/login/``) passes the request, and axes
     counts it. Code that checks a password without one (a management command, the test

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from portal.security.headers import SITE_POLICY
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "django_filters",
     # Login lockout by account and by address (settings AXES_* below).
     "axes",
+    "csp",
     # Its system checks refuse a rate-limit cache that app processes do not share.
     "django_ratelimit",
     "django.contrib.auth",
@@ -76,6 +79,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (site / admin) and Permissions-Policy on every response.
+    "portal.security.headers.PortalCSPMiddleware",
+    "portal.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -110,6 +116,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# The site's policy (portal/security/headers.py chooses the admin's by path).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": SITE_POLICY}
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
