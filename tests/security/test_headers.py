@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def policy(response):
     return dict(
-        (directive.split(" ", 1) + [""])[:2]
+        [*directive.split(" ", 1), ""][:2]
         for directive in (part.strip() for part in response["Content-Security-Policy"].split(";"))
         if directive
     )
