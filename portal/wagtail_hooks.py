@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import SchoolClass, Subject
 from .security.documents import check_document_access
-from .security.views import LockoutsView, may_unlock
+from .security.views import LockoutsView, SetupView, VerifyView, may_unlock
 
 # Before Wagtail's own collection-privacy hook (order 0): pages and teachers' drafts.
 hooks.register("before_serve_document", check_document_access, order=-10)
@@ -43,7 +43,20 @@ register_snippet(TaxonomyGroup)
 
 @hooks.register("register_admin_urls")
 def register_security_urls():
-    return [path("security/lockouts/", LockoutsView.as_view(), name="portal_lockouts")]
+    return [
+        path("security/lockouts/", LockoutsView.as_view(), name="portal_lockouts"),
+        path("2fa/verify/", VerifyView.as_view(), name="portal_two_factor_verify"),
+        path("2fa/setup/", SetupView.as_view(), name="portal_two_factor_setup"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    return {
+        "url": reverse("portal_two_factor_setup"),
+        "label": _("Двухфакторный вход"),
+        "help_text": _("Код из приложения на телефоне после пароля; коды восстановления."),
+    }
 
 
 class LockoutsMenuItem(MenuItem):

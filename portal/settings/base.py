@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     # Login lockout by account and by address (settings AXES_* below).
     "axes",
     "csp",
+    # Two-factor sign-in to the admin (portal/security/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Its system checks refuse a rate-limit cache that app processes do not share.
     "django_ratelimit",
     "django.contrib.auth",
@@ -88,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.security.two_factor.TwoFactorMiddleware",
     # Before any view reads a parameter: NUL bytes and huge values are a 400 page.
     "portal.security.input_guard.InputGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -174,6 +180,11 @@ AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False
 # Passwords typed as usernames must not end up in the attempts table or the log.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
+
+# Two-factor sign-in: required for superusers and these groups (teachers may opt in).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+TWO_FACTOR_GROUPS = ["Администраторы", "Редакторы школы"]
+OTP_TOTP_ISSUER = "Школьный портал"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

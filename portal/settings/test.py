@@ -39,3 +39,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 # directory to exist.
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Most tests sign in with force_login(); the two-factor tests switch this on themselves.
+TWO_FACTOR_REQUIRED = False
