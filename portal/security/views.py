@@ -182,9 +182,9 @@ class SetupView(FormView):
         }
         if not self.enrolled:
             device = two_factor.pending_totp_device(user)
-            context.update(
-                qr_svg=mark_safe(two_factor.qr_svg(device)), secret=two_factor.secret_of(device)
-            )  # noqa: S308 - SVG made by qrcode from our own URL
+            # The SVG is drawn by qrcode from our own otpauth:// address.
+            context["qr_svg"] = mark_safe(two_factor.qr_svg(device))  # noqa: S308
+            context["secret"] = two_factor.secret_of(device)
         return super().get_context_data(**context, **kwargs)
 
     def post(self, request, *args, **kwargs):

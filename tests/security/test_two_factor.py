@@ -71,7 +71,7 @@ def test_enrol_then_sign_in_with_a_code_and_be_refused_without(site, group):
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("portal_two_factor_setup"))
-    device, codes = enrol(client)
+    device, _codes = enrol(client)
     assert client.get("/admin/").status_code == 200
 
     # Next time: the password alone opens nothing.
