@@ -68,12 +68,12 @@ format: $(DEV)
 ## check: Django system checks and missing migrations, against PostgreSQL
 check: $(DEV)
 	@PYTHON=$(PY) DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" scripts/ensure_postgres.sh
+	@scripts/ensure_redis.sh
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 ## test: lint, checks, then the whole test suite (unit + browser) on PostgreSQL and Redis
 test: lint check
-	@scripts/ensure_redis.sh
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## test-dates: the tests marked `dated` again, with the clock moved (time-machine) to a

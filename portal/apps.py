@@ -16,6 +16,9 @@ class PortalConfig(AppConfig):
         from wagtail.images import get_image_model
 
         from .images import strip_uploaded_metadata
+        from .security import exports
+
+        exports.install()
 
         pre_save.connect(
             strip_uploaded_metadata, sender=get_image_model(), dispatch_uid="portal-strip-exif"

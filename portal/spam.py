@@ -8,22 +8,48 @@ nothing:
   keyboard, labelled for screen readers as "leave empty") that form-filling bots fill;
 - a **minimum fill time**: the form carries a signed timestamp of when it was shown;
   a submission faster than a person could read the form, or with a forged token, is
-  refused.
+  refused. A token is accepted **once**: used tokens are remembered in the cache every
+  app process shares until they would expire anyway, so a bot cannot fetch one form
+  and replay its token for every post. A visitor whose token was already used (two
+  people behind one cached page) is asked to send again, with the text kept and a
+  fresh token in the re-shown form.
 
 Each form says what it calls the two fields and how it words the refusals, so the
 messages stay in the translation catalogue of the app that shows them. The per-IP rate
 limit lives in the views (django-ratelimit over the Django cache).
 """
 
+import hashlib
+import secrets
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.core.cache import caches
 
 
 def new_token(salt):
-    """A signed "the form was shown now" for the timestamp field."""
-    return signing.dumps(time.time(), salt=salt)
+    """A signed "the form was shown now" (with a random part, so every form differs)."""
+    return signing.dumps({"t": time.time(), "n": secrets.token_urlsafe(8)}, salt=salt)
+
+
+def token_time(payload):
+    """The timestamp of a token (older tokens were a bare number)."""
+    if isinstance(payload, dict):
+        payload = payload.get("t")
+    return float(payload)
+
+
+def use_token(token, salt, max_age):
+    """Record ``token`` as used; ``False`` when it had been used before (a replay).
+
+    ``cache.add`` is atomic in Redis: of two processes receiving the same token at the
+    same moment, one wins.
+    """
+    digest = hashlib.sha256(f"{salt}:{token}".encode()).hexdigest()
+    cache = caches[getattr(settings, "SHARED_CACHE_ALIAS", "default")]
+    return cache.add(f"spam-token:{digest}", 1, timeout=max_age)
 
 
 class SpamGuardMixin:
@@ -79,13 +105,16 @@ class SpamGuardMixin:
             self._spam = True
             raise forms.ValidationError(self.spam_message, code="spam")
         try:
-            started = signing.loads(
-                self.original_started, salt=self.token_salt, max_age=self.token_max_age
+            started = token_time(
+                signing.loads(
+                    self.original_started, salt=self.token_salt, max_age=self.token_max_age
+                )
             )
-            started = float(started)
         except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(self.stale_message, code="stale") from None
         if time.time() - started < self.min_fill_seconds:
             self._spam = True
             raise forms.ValidationError(self.too_fast_message, code="too_fast")
+        if not use_token(self.original_started, self.token_salt, self.token_max_age):
+            raise forms.ValidationError(self.stale_message, code="replayed")
         return cleaned

@@ -1,20 +1,37 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 from wagtail.views import serve as wagtail_serve
 
 from portal import views as portal_views
+from portal.security import documents
+from portal.security.lockout import limit_password_attempts
 from search import views as search_views
 
+# Wagtail's password forms for restricted pages and collections, with a limit on
+# failed attempts (they are not logins, so django-axes does not see them).
+page_password_view = limit_password_attempts(lambda kwargs: f"page-{kwargs['page_id']}")(
+    wagtail_views.authenticate_with_password
+)
+document_password_view = limit_password_attempts(
+    lambda kwargs: f"collection-{kwargs['restriction_id']}"
+)(document_views.authenticate_with_password)
+
+# No /django-admin/: Wagtail's admin does everything the school needs, and a second
+# login form would be a second door to guard.
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        document_password_view,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The school meals monitoring reads /food/ at the site's root, in no language.
@@ -38,6 +55,11 @@ urlpatterns += i18n_patterns(
     # iCal feeds are routes of event pages ("/sobytiya/calendar.ics"); Wagtail's own
     # pattern takes no dots, so "*.ics" paths go through Wagtail's serve view here.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_serve, name="wagtail_serve_ics"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password_view,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's page serving comes last: it catches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

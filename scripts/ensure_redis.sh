@@ -1,38 +1,41 @@
 #!/usr/bin/env bash
-# Make sure the Redis server the tests use (127.0.0.1:6379) answers: start a local
-# redis-server without persistence if it is installed but not running; otherwise say
-# what to do. Used by `make test`, like ensure_postgres.sh for PostgreSQL.
+# Make sure the Redis server the tests use answers (TEST_REDIS_URL, default
+# redis://127.0.0.1:6379/0): rate limits and single-use form tokens are tested on a real
+# shared cache. Starts a local redis-server if it is installed but not running;
+# otherwise says what to do.
 set -euo pipefail
 
-host=127.0.0.1
-port=6379
+url="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
+hostport="${url#*://}"
+hostport="${hostport#*@}"
+hostport="${hostport%%/*}"
+host="${hostport%%:*}"
+port="${hostport##*:}"
+[ "$port" = "$hostport" ] && port=6379
 
-ready() {
-    if command -v redis-cli >/dev/null 2>&1; then
-        [ "$(redis-cli -h "$host" -p "$port" ping 2>/dev/null)" = "PONG" ]
-    else
-        # Without the client, a TCP probe.
-        (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
-    fi
-}
+ready() { (exec 3<>"/dev/tcp/$host/$port" && printf 'PING\r\n' >&3 && head -c 5 <&3 | grep -q PONG) 2>/dev/null; }
 
-ready && exit 0
+if ready; then
+    exit 0
+fi
 
-if command -v redis-server >/dev/null 2>&1; then
-    echo "Redis on $host:$port is not answering — starting a local redis-server (no persistence)…"
-    redis-server --daemonize yes --bind "$host" --port "$port" --save "" --appendonly no >/dev/null
-    for _ in $(seq 1 50); do
-        ready && exit 0
-        sleep 0.1
+if command -v redis-server >/dev/null 2>&1 && [ "$host" = "127.0.0.1" -o "$host" = "localhost" ]; then
+    echo "Redis на $host:$port не отвечает — запускаю redis-server…"
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+    for _ in $(seq 1 20); do
+        if ready; then
+            exit 0
+        fi
+        sleep 0.5
     done
-    echo "redis-server did not answer on $host:$port within 5 s." >&2
 fi
 
 cat >&2 <<MSG
-Redis is not reachable at $host:$port.
-The tests listed under "Tests that need Redis" in README.md use a real Redis there.
-Install it (Debian: sudo apt-get install redis-server) and re-run make test: it starts
-the server itself. To run the other tests meanwhile:
-    .venv/bin/pytest -m "not redis"
+Redis is not reachable at $host:$port (TEST_REDIS_URL=$url).
+The tests check rate limits on a real shared cache. Either:
+  * install it:    sudo apt-get install redis-server   (then re-run make test), or
+  * point TEST_REDIS_URL at a server you have, e.g.
+        TEST_REDIS_URL=redis://redis.example:6379/3 make test
+The suite only touches keys under its own prefix (test-<database name>).
 MSG
 exit 1

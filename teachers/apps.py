@@ -10,3 +10,8 @@ class TeachersConfig(AppConfig):
     # This app's part of the demo school (load_demo_content runs the parts in
     # INSTALLED_APPS order).
     demo_module = "teachers.demo"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

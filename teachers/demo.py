@@ -505,3 +505,10 @@ def load(ctx):
         f"Учителя: {len(TEACHERS)} портфолио, материалов копилки: {materials}, "
         f"записей в блогах: {posts}; группы, права и процесс согласования"
     )
+
+
+def finish(ctx):
+    """Roles again once every app has built its sections (events, polls …): idempotent,
+    and it completes whatever a section created by a later demo step still lacks."""
+    permissions.setup_roles()
+    ctx.log("Роли проверены после всех разделов")

@@ -19,7 +19,10 @@ Workflows follow Wagtail's rule: a page uses the active workflow of itself or it
 nearest ancestor. The moderation workflow sits on every home page, so any new
 school-wide section is moderated by default. The teachers' index and the subject
 index get an explicit task-less workflow «Публикация без согласования»: teachers
-publish in their own sections directly. Everything here is idempotent.
+publish in their own sections directly. Everything here is idempotent, and a page
+created after ``setup_roles`` gets the same rights from ``grant_new_page`` (a
+``post_save`` handler, teachers/signal_handlers.py), so the order of creation does not
+matter.
 """
 
 from django.apps import apps
@@ -122,15 +125,20 @@ def home_pages():
     return list(HomePage.objects.all())
 
 
-def pages_of_types(labels):
-    """Pages of the given ``app.Model`` types; types of missing apps are skipped."""
-    content_types = []
+def models_of_types(labels):
+    """The page models named ``app.Model``; types of apps not installed are skipped."""
+    models = []
     for label in labels:
         try:
-            model = apps.get_model(label)
+            models.append(apps.get_model(label))
         except LookupError:
             continue
-        content_types.append(ContentType.objects.get_for_model(model))
+    return models
+
+
+def pages_of_types(labels):
+    """Pages of the given ``app.Model`` types; types of missing apps are skipped."""
+    content_types = ContentType.objects.get_for_models(*models_of_types(labels)).values()
     return list(Page.objects.filter(content_type__in=content_types))
 
 
@@ -174,6 +182,8 @@ def ensure_base_groups():
             "portal.subject",
             "portal.schoolclass",
             "wagtailredirects.redirect",
+            # «Блокировки входа»: see and lift login lockouts (django-axes).
+            "axes.accessattempt",
         )
     )
     groups[SCHOOL_EDITORS].permissions.add(
@@ -206,9 +216,49 @@ def ensure_page_permissions(groups):
     grant_pages(groups[TEACHERS], proposal_sections(), PROPOSAL_PAGE_ACTIONS)
 
 
+def is_proposal_section(page):
+    """A top-level school-wide section (child of a home page) teachers may propose to."""
+    return page.depth == 3 and page.specific_class in models_of_types(PROPOSAL_SECTION_TYPES)
+
+
 def proposal_sections():
-    """Top-level school-wide sections (children of a home page) teachers may propose to."""
     return [page for page in pages_of_types(PROPOSAL_SECTION_TYPES) if page.depth == 3]
+
+
+def existing_role_groups():
+    """{name: group} of the three role groups, or ``None`` before ``setup_roles`` ran."""
+    groups = {
+        group.name: group
+        for group in Group.objects.filter(name__in=(ADMINISTRATORS, SCHOOL_EDITORS, TEACHERS))
+    }
+    return groups if len(groups) == 3 else None
+
+
+def grant_new_page(page):
+    """Rights and workflow a page of its type gets, whenever it is created.
+
+    ``setup_roles`` grants what exists when it runs; this does the same for a page
+    created later (a school-wide section added after the roles, the English translation
+    of a section), so the result does not depend on the order things were created in.
+    Before the role groups exist it does nothing: ``setup_roles`` will find the page.
+    """
+    from home.models import HomePage
+
+    groups = existing_role_groups()
+    if groups is None:
+        return
+    specific_class = page.specific_class
+    if specific_class is not None and issubclass(specific_class, HomePage):
+        grant_pages(groups[SCHOOL_EDITORS], [page], EDITOR_PAGE_ACTIONS)
+        moderation = Workflow.objects.filter(name=MODERATION_WORKFLOW, active=True).first()
+        if moderation is not None:
+            WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": moderation})
+    if is_proposal_section(page):
+        grant_pages(groups[TEACHERS], [page], PROPOSAL_PAGE_ACTIONS)
+    if specific_class in models_of_types(DIRECT_SECTION_TYPES):
+        direct = Workflow.objects.filter(name=DIRECT_WORKFLOW, active=True).first()
+        if direct is not None:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": direct})
 
 
 def ensure_collection_permissions(groups):

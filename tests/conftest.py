@@ -210,3 +210,13 @@ def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser(
         username="admin", email="admin@school.example", password="password"
     )
+
+
+@pytest.fixture(autouse=True)
+def clear_shared_cache(settings):
+    """Rate-limit counters and used form tokens live in Redis (the shared cache); each
+    test starts without them. Only this suite's own keys are deleted (its key prefix),
+    never the whole Redis database."""
+    from django.core.cache import caches
+
+    caches[settings.SHARED_CACHE_ALIAS].delete_pattern("*")

@@ -17,12 +17,16 @@ register = template.Library()
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.simple_tag
-def json_ld(data):
-    """A ``<script type="application/ld+json">`` that no string in ``data`` can leave."""
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """A ``<script type="application/ld+json">`` that no string in ``data`` can leave,
+    with the request's CSP nonce (the site's policy names every inline script)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    request = context.get("request")
+    nonce = getattr(request, "csp_nonce", "") if request is not None else ""
     return format_html(
-        '<script type="application/ld+json">{}</script>',
+        '<script type="application/ld+json" nonce="{}">{}</script>',
+        nonce,
         mark_safe(payload.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped above
     )
 

@@ -4,6 +4,7 @@ Everything that differs between a laptop, CI and production comes from
 environment variables, read here or in the environment-specific modules.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from portal import oembed_providers
+from portal.security.headers import SITE_POLICY
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -64,7 +66,15 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    # Login lockout by account and by address (settings AXES_* below).
+    "axes",
+    "csp",
+    # Two-factor sign-in to the admin (portal/security/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Its system checks refuse a rate-limit cache that app processes do not share.
+    "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,15 +85,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (site / admin) and Permissions-Policy on every response.
+    "portal.security.headers.PortalCSPMiddleware",
+    "portal.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.security.two_factor.TwoFactorMiddleware",
+    # Before any view reads a parameter: NUL bytes and huge values are a 400 page.
+    "portal.security.input_guard.InputGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees the login views' answers: a locked-out login gets its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -106,6 +125,9 @@ TEMPLATES = [
     },
 ]
 
+# The site's policy (portal/security/headers.py chooses the admin's by path).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": SITE_POLICY}
+
 WSGI_APPLICATION = "portal.wsgi.application"
 
 # PostgreSQL only: search needs its Russian stemming, pg_trgm and ts_headline, which
@@ -122,7 +144,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis (or any cache django-redis understands) when CACHE_URL / REDIS_URL is set,
-# a per-process memory cache otherwise.
+# a per-process memory cache otherwise (development only: production refuses to start
+# without it, since rate limits and single-use form tokens must be shared by every app
+# process).
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if CACHE_URL:
     CACHES = {
@@ -134,6 +158,38 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache every app process shares: rate limits (django-ratelimit) and the used
+# fill-time tokens of the public forms (portal/spam.py).
+SHARED_CACHE_ALIAS = "default"
+RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
+
+# The visitor's address (portal/security/client_ip.py): REMOTE_ADDR unless the site runs
+# behind this many reverse proxies, each adding the address it saw to the header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "X-Forwarded-For")
+RATELIMIT_IP_META_KEY = "portal.security.client_ip.client_ip"
+
+# django-axes checks every login (Wagtail's admin login, /_util/login/) before Django's
+# own backend: AXES_FAILURE_LIMIT wrong passwords for one account, or from one address,
+# lock further attempts for AXES_COOLOFF_TIME — even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "portal.security.lockout.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+# Passwords typed as usernames must not end up in the attempts table or the log.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
+
+# Two-factor sign-in: required for superusers and these groups (teachers may opt in).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+TWO_FACTOR_GROUPS = ["Администраторы", "Редакторы школы"]
+OTP_TOTP_ISSUER = "Школьный портал"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -202,6 +258,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "webm",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# Every document downloads as an attachment (PDFs too): a file opened inline in the
+# portal's origin could run its own scripts, and a download shows its real name.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Always through Wagtail's view, which checks who may download (portal/security/
+# documents.py); "redirect" would hand out the storage's own public address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # The record of a parent's consent to publish photos of their child (works app): the
 # core's gallery block lets editors choose such records and asks each ``is_valid()``,

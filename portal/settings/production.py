@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env_bool, env_list
+from .base import CACHE_URL, DATABASES, env_bool, env_list
 
 
 def required_env(name):
@@ -29,6 +29,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Environment variable DATABASE_URL must be set in production.")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Rate limits and single-use form tokens only hold when every app process sees the same
+# counters: a per-process memory cache let 9 of 20 questions through two workers.
+if not CACHE_URL or not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        "Environment variable CACHE_URL (or REDIS_URL) must point at the Redis server every "
+        "app process shares, e.g. redis://127.0.0.1:6379/1, for production settings."
+    )
 
 # HTTPS everywhere. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=1.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

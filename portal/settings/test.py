@@ -18,9 +18,25 @@ DATABASES["default"] = dj_database_url.parse(
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages and fragments: a fast per-process cache. Rate limits and used form tokens: the
+# real shared Redis, as in production, so django-ratelimit's checks pass and the tests
+# that run two app processes see one counter. The key prefix carries the database name:
+# engineers running the suite side by side on one Redis never see each other's keys.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": TEST_REDIS_URL,
+        "KEY_PREFIX": "test-" + DATABASES["default"]["NAME"].removeprefix("test_"),
+    },
+}
+SHARED_CACHE_ALIAS = "shared"
+RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 # Static files come from the app directories (finders); WhiteNoise only needs the
 # directory to exist.
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Most tests sign in with force_login(); the two-factor tests switch this on themselves.
+TWO_FACTOR_REQUIRED = False

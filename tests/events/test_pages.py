@@ -134,7 +134,7 @@ def index(site):
 
 
 def json_ld(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     assert match, "no JSON-LD"
     return json.loads(match.group(1))
 

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 60 + "-production-secret-for-tests",
     "ALLOWED_HOSTS": "school12.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/portal",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -36,7 +37,7 @@ def run_python(code, settings_module, **env):
 SETUP = "import django; django.setup(); from django.conf import settings; "
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL"])
 def test_production_refuses_to_start_without_required_variables(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_python(SETUP + "print('started')", "portal.settings.production", **env)
@@ -71,6 +72,25 @@ def test_production_deploy_check_only_warns_what_the_readme_justifies():
     warnings = set(re.findall(r"\((security\.W\d{3})\)", result.stderr + result.stdout))
     assert warnings <= documented_deploy_warnings(), warnings
     assert "ERROR" not in result.stderr
+
+
+def test_production_refuses_a_cache_that_app_processes_do_not_share():
+    env = {**PRODUCTION_ENV, "CACHE_URL": "locmem://"}
+    result = run_python(SETUP + "print('started')", "portal.settings.production", **env)
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_rate_limits_use_the_shared_cache_and_their_checks_run():
+    from django.core import checks
+
+    assert "django_ratelimit" in settings.INSTALLED_APPS
+    assert settings.CACHES[settings.RATELIMIT_USE_CACHE]["BACKEND"] == (
+        "django_redis.cache.RedisCache"
+    )
+    messages = checks.run_checks(tags=[checks.Tags.caches])
+    assert [m.id for m in messages if m.id.startswith("django_ratelimit")] == []
 
 
 def test_dev_settings_default_to_the_embedded_postgresql_and_switch_with_database_url():

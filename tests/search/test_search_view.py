@@ -36,7 +36,8 @@ BAD_INPUT = [
     {"query": "олимпиада:*"},
     {"query": "'олимпиада' & !математика | (:*\\"},
     {"query": "олимпиада <-> математика"},
-    {"query": "\x00олимпиада\x1f"},
+    # (A NUL byte is the site's 400 page: tests/security/test_input_sweep.py.)
+    {"query": "\x01олимпиада\x1f"},
     {"query": "олимпиада", "page": "abc"},
     {"query": "олимпиада", "page": "99999"},
     {"query": "олимпиада", "page": "-1"},
@@ -90,7 +91,7 @@ def test_empty_query_shows_the_form_without_results(search, pages):
 def test_any_query_string_gives_a_normal_page(client, pages, query, page, grade):
     params = {"query": query.replace("\x00", "")}
     if page is not None:
-        params["page"] = page
+        params["page"] = page.replace("\x00", "")  # NUL: the 400 page, tested elsewhere
     if grade is not None:
         params["grade"] = grade.replace("\x00", "")
     assert client.get("/search/", params).status_code == 200

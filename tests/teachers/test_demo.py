@@ -1,6 +1,7 @@
 """The demo school's teachers: logins that work, live portfolios, the piggy bank."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from subjects.models import SubjectPage
@@ -32,6 +33,13 @@ def test_demo_teachers_log_in_and_own_their_pages(client, demo):
     bank = Page.objects.get(slug="metodicheskaya-kopilka", locale__language_code="ru")
     response = client.get(bank.url, {"teacher": "smirnov"})
     assert response.context["page_obj"].paginator.count == 3
+
+    # Every teacher may propose events (the events index is built after the teachers
+    # app's demo step; finding 15 of issue 15).
+    belov = get_user_model().objects.get(username="belov")
+    for events in Page.objects.filter(depth=3, content_type__model="eventindexpage"):
+        assert events.permissions_for_user(belov).can_add_subpage(), events.locale
+        assert not events.permissions_for_user(belov).can_publish()
 
     # The file of a material downloads from the teacher's own collection.
     material = MethodMaterialPage.objects.child_of(orlova).first()

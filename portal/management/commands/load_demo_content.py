@@ -1,5 +1,6 @@
 """Load the demo school: the ``load(ctx)`` of every app's demo module, in INSTALLED_APPS
-order. An app takes part by naming its module in its AppConfig (``demo_module``)."""
+order, then every ``finish(ctx)`` (steps that need the whole school, such as the roles).
+An app takes part by naming its module in its AppConfig (``demo_module``)."""
 
 import importlib
 
@@ -53,11 +54,15 @@ class Command(BaseCommand):
             )
             raise SystemExit(1)
         with transaction.atomic():
-            for module in demo_modules():
+            modules = demo_modules()
+            for module in modules:
                 # The app's Russian name, as the admin shows it; the output is for users.
                 config = apps.get_containing_app_config(module.__name__)
                 self.stdout.write(f"{config.verbose_name}:")
                 module.load(ctx)
+            for module in modules:
+                if hasattr(module, "finish"):
+                    module.finish(ctx)
         self.stdout.write(self.style.SUCCESS("Демо-содержимое загружено."))
         self.print_logins()
 
