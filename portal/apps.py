@@ -9,10 +9,16 @@ class PortalConfig(AppConfig):
     verbose_name = _("Портал")
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import pre_save
         from wagtail.images import get_image_model
 
+        from .access.checks import access_middleware_installed
+        from .access.references import install as install_reference_checks
         from .images import strip_uploaded_metadata
+
+        install_reference_checks()
+        checks.register(access_middleware_installed, checks.Tags.security)
 
         pre_save.connect(
             strip_uploaded_metadata, sender=get_image_model(), dispatch_uid="portal-strip-exif"
