@@ -24,12 +24,11 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.contrib.forms.views import FormPageFilterSet, FormPagesListView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-from wagtail.log_actions import registry as log_action_registry
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageLogEntry
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
-
 
 from . import choosable, editable_pages, explorable_pages, manageable
 

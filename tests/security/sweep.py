@@ -22,8 +22,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, Workflow, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-from portal.models import SchoolClass, Subject
 from events.models import EventKind
+from portal.models import SchoolClass, Subject
 
 from .conftest import SEARCH
 
