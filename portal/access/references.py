@@ -38,13 +38,14 @@ from wagtail.blocks import (
     StructBlockValidationError,
 )
 from wagtail.blocks.base import BlockField, BlockWidget
-from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.list_block import ListBlockValidationError, ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.rich_text import extract_references_from_rich_text
+from wagtail.rich_text import extract_references_from_rich_text, features
+from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
 from . import checks_references_to, choosable, contains
 from .guard import current
@@ -160,6 +161,75 @@ def reference_errors(block, value):
     return None
 
 
+def refused_in(block, value):
+    """Whether the leaf ``value`` of ``block`` refers to anything the editor may not save."""
+    return any(
+        problem_with(model, pk) for model, pk, _path, _content in block.extract_references(value)
+    )
+
+
+def without_refused(block, value):
+    """``value`` as the form shows it again after an error: refused references removed.
+
+    The admin redraws a refused form with what was posted; a chooser would then show
+    the title and thumbnail of the other teacher's image it was refused for.
+    """
+    if value is None:
+        return None
+    if isinstance(block, StreamBlock):
+        return StreamValue(
+            block,
+            [
+                (child.block_type, without_refused(child.block, child.value), child.id)
+                for child in value
+            ],
+        )
+    if isinstance(block, StructBlock):
+        return block._to_struct_value(
+            [
+                (name, without_refused(child, value.get(name)))
+                for name, child in block.child_blocks.items()
+            ]
+        )
+    if isinstance(block, ListBlock):
+        return ListValue(
+            block,
+            bound_blocks=[
+                ListValue.ListChild(
+                    block.child_block, without_refused(block.child_block, child.value), id=child.id
+                )
+                for child in value.bound_blocks
+            ],
+        )
+    source = getattr(value, "source", None)
+    if isinstance(source, str):
+        return type(value)(unlink_refused(source))
+    return None if refused_in(block, value) else value
+
+
+def unlink_refused(source):
+    """Rich-text source with links and embeds of refused objects taken out (the text of
+    a link stays)."""
+    handlers = {
+        "a": (FIND_A_TAG, "linktype", features.get_link_types(), "<a>"),
+        "embed": (FIND_EMBED_TAG, "embedtype", features.get_embed_types(), ""),
+    }
+    for pattern, type_attribute, types, replacement in handlers.values():
+
+        def replace(match, type_attribute=type_attribute, types=types, replacement=replacement):
+            attrs = extract_attrs(match.group(1))
+            handler = types.get(attrs.get(type_attribute))
+            if handler is None:
+                return match.group(0)
+            for model, pk, _path, _content in handler.extract_references(attrs):
+                if problem_with(model, pk):
+                    return replacement
+            return match.group(0)
+
+        source = pattern.sub(replace, source)
+    return source
+
+
 class MalformedStream(StreamValue):
     """What a stream that could not be read from the POST becomes: empty, and refused."""
 
@@ -204,6 +274,11 @@ class CheckedBlockField(BlockField):
         kwargs.setdefault("widget", SafeBlockWidget(block))
         super().__init__(block=block, **kwargs)
 
+    def bound_data(self, data, initial):
+        if data is None or getattr(data, "malformed", False):
+            return data
+        return without_refused(self.block, data)
+
     def clean(self, value):
         if getattr(value, "malformed", False) or malformed_text_in(self.block, value):
             raise ValidationError(MALFORMED_STREAM)
@@ -237,6 +312,9 @@ def malformed_text_in(block, value):
 class CheckedRichTextField(forms.CharField):
     """A RichTextField's form field: readable contentstate, choosable links and embeds."""
 
+    def bound_data(self, data, initial):
+        return unlink_refused(data) if isinstance(data, str) else data
+
     def clean(self, value):
         if getattr(value, "malformed", False):
             raise ValidationError(MALFORMED_TEXT)
@@ -251,6 +329,12 @@ class CheckedRichTextField(forms.CharField):
 class CheckedModelChoiceField(forms.ModelChoiceField):
     """A foreign key's form field: the chosen object must be choosable by the editor."""
 
+    def bound_data(self, data, initial):
+        # Redrawn after an error, a refused choice shows what the field had before.
+        if data not in self.empty_values and problem_with(self.queryset.model, data):
+            return initial
+        return data
+
     def clean(self, value):
         instance = super().clean(value)
         if instance is not None:
@@ -262,6 +346,11 @@ class CheckedModelChoiceField(forms.ModelChoiceField):
 
 class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """A many-to-many field's form field: every chosen object must be choosable."""
+
+    def bound_data(self, data, initial):
+        if isinstance(data, list | tuple):
+            return [pk for pk in data if not problem_with(self.queryset.model, pk)]
+        return data
 
     def clean(self, value):
         chosen = super().clean(value)

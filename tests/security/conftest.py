@@ -94,6 +94,17 @@ def campus(site):
 
     topic = TopicPageFactory(parent=physics_section, title="Законы Ньютона", slug="nyuton")
     publish(topic, b.user)
+    own_topic = TopicPageFactory(parent=math_section, title="Дроби", slug="drobi")
+    publish(own_topic, a.user)
+    own_image = ImageFactory(
+        title="Фото Ивановой", collection=a.collection, uploaded_by_user=a.user
+    )
+    own_document = DocumentFactory(
+        title="Документ Ивановой", collection=a.collection, uploaded_by_user=a.user
+    )
+    shared_image = ImageFactory(title="Герб школы", collection=permissions.shared_collection())
+    root_image = ImageFactory(title=f"Фото директора {MARKER}")
+    own_consent = ConsentFactory(pupil_first_name="Алина", created_by=a.user)
     secret_topic = draft(
         TopicPageFactory(
             parent=physics_section,
@@ -185,6 +196,14 @@ def campus(site):
         "math_section": math_section,
         "physics_section": physics_section,
         "topic": topic,
+        "own": {
+            "topic": own_topic,
+            "image": own_image,
+            "document": own_document,
+            "consent": own_consent,
+        },
+        "shared_image": shared_image,
+        "root_image": root_image,
         "a": a,
         "b": b,
         "private": private,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from .conftest import MARKER
+from .helpers import readable
 from .sweep import MODEL_LEVEL_PERMISSIONS, Sweep, admin_patterns
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def send(client, request):
             outcome["status"] = response.status_code
             outcome["location"] = response.get("Location", "")
             body = b"".join(response) if response.streaming else response.content
-            outcome["body"] = body.decode("utf-8", "replace")
+            outcome["body"] = readable(body.decode("utf-8", "replace"))
             raise Rollback
     except Rollback:
         pass

@@ -139,7 +139,9 @@ def allowed(response, user, page=None):
     if response.status_code == 200:
         return True
     if response.status_code == 404:
-        assert user is not None and page is not None and not explorable(user, page), page
+        assert user is not None
+        assert page is not None
+        assert not explorable(user, page), page
         return False
     assert response.status_code == 302, response.status_code
     location = response["Location"]
