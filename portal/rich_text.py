@@ -32,23 +32,29 @@ def usable_ids(model, attrs_list):
     return cleaned
 
 
-class SafePageLinkHandler(PageLinkHandler):
+class SafeIdsMixin:
+    """Look up only ids the model can hold; a tag without an id refers to nothing (the
+    reference index and the admin's checks read references on every save)."""
+
     @classmethod
     def get_many(cls, attrs_list):
         return super().get_many(usable_ids(cls.get_model(), attrs_list))
 
-
-class SafeDocumentLinkHandler(DocumentLinkHandler):
     @classmethod
-    def get_many(cls, attrs_list):
-        return super().get_many(usable_ids(cls.get_model(), attrs_list))
+    def extract_references(cls, attrs):
+        if attrs.get("id") is not None:
+            yield cls.get_model(), attrs["id"], "", ""
 
 
-class SafeImageEmbedHandler(ImageEmbedHandler):
-    @classmethod
-    def get_many(cls, attrs_list):
-        return super().get_many(usable_ids(cls.get_model(), attrs_list))
+class SafePageLinkHandler(SafeIdsMixin, PageLinkHandler):
+    pass
 
+
+class SafeDocumentLinkHandler(SafeIdsMixin, DocumentLinkHandler):
+    pass
+
+
+class SafeImageEmbedHandler(SafeIdsMixin, ImageEmbedHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         # Wagtail's loop, one image at a time inside a try: an embed without a known

@@ -248,8 +248,8 @@ class SafeBlockWidget(BlockWidget):
     def value_from_datadict(self, data, files, name):
         try:
             return super().value_from_datadict(data, files, name)
-        except Exception:  # KeyError, ValueError, JSON errors … from any block's reader
-            logger.warning("Unreadable StreamField data posted for %s", name, exc_info=True)
+        except Exception as error:  # KeyError, ValueError, JSON errors … of any block
+            logger.warning("Unreadable StreamField data posted for %s: %r", name, error)
             return MalformedStream(self.block_def, [])
 
 
@@ -262,8 +262,8 @@ class SafeDraftailRichTextArea(DraftailRichTextArea):
     def value_from_datadict(self, data, files, name):
         try:
             return super().value_from_datadict(data, files, name)
-        except Exception:  # JSONDecodeError, AttributeError, TypeError from the converter
-            logger.warning("Unreadable rich text posted for %s", name, exc_info=True)
+        except Exception as error:  # JSONDecodeError, AttributeError, TypeError …
+            logger.warning("Unreadable rich text posted for %s: %r", name, error)
             return MalformedText("")
 
 

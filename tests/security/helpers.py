@@ -60,3 +60,26 @@ def form_errors(response):
             for errors in child.errors.values():
                 texts += [str(message) for message in errors]
     return " ".join(texts)
+
+
+def contentstate_link(entity_type, entity_id):
+    """Draftail's posted contentstate for one linked word, with any id in the entity
+    (what a hostile editor types into the request, bypassing the chooser)."""
+    return json.dumps(
+        {
+            "blocks": [
+                {
+                    "key": "a1b2c",
+                    "text": "задание",
+                    "type": "unstyled",
+                    "depth": 0,
+                    "inlineStyleRanges": [],
+                    "entityRanges": [{"offset": 0, "length": 7, "key": 0}],
+                    "data": {},
+                }
+            ],
+            "entityMap": {
+                "0": {"type": entity_type, "mutability": "MUTABLE", "data": {"id": entity_id}}
+            },
+        }
+    )
