@@ -174,3 +174,16 @@ def test_the_errors_are_shown_next_to_the_offending_block(client, campus):
     assert 0 not in data["blockErrors"]
     block_errors = data["blockErrors"].get(1) or data["blockErrors"].get("1")
     assert IMAGE_REFUSED in json.dumps(block_errors, ensure_ascii=False)
+
+
+def test_a_draft_or_autosave_is_checked_too(client, campus):
+    """Saving a draft (and Wagtail's autosave, the same request) validates only what a
+    draft needs — but another teacher's image is refused there as well."""
+    topic = campus["own"]["topic"]
+    client.force_login(campus["a"].user)
+    response = post_edit(
+        client, topic, action=None, body=streamfield([image_block(campus["private"]["image"])])
+    )
+    refused(response, IMAGE_REFUSED)
+    revision = TopicPage.objects.get(pk=topic.pk).get_latest_revision_as_object()
+    assert all(child.value["image"] != campus["private"]["image"] for child in revision.body)
