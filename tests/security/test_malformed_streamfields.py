@@ -70,7 +70,7 @@ def pages(campus):
         campus["own"]["topic"],
         TeacherPostPageFactory(parent=a.page, owner=a.user),
         exam,
-        ExamTaskPageFactory(parent=exam),
+        ExamTaskPageFactory(parent=exam, number=7),
         EventPageFactory(parent=events),
         StudentWorkPageFactory(parent=works, consent=campus["own"]["consent"]),
     ]
