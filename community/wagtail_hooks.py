@@ -1,7 +1,11 @@
-"""Admin: each teacher's moderation queue and the pending count on the dashboard."""
+"""Admin: each teacher's moderation queue and the pending count on the dashboard.
+
+Which messages a user moderates is the permission policy below (the messages on the
+pages they may edit); ``portal.access`` applies it to every admin URL naming a
+message — edit, delete, history, usage, copy, bulk actions, editing-session pings.
+"""
 
 import django_filters
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,14 +14,21 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.access import ScopedPermissionPolicy, manageable
 
 from .models import PENDING, STATUS_CHOICES, Message, editable_pages
 
 
-class MessagePermissionPolicy(ModelPermissionPolicy):
-    """A teacher moderates the messages on the pages they may edit, and no others."""
+class MessagePermissionPolicy(ScopedPermissionPolicy):
+    """A teacher moderates the messages on the pages they may edit, and no others.
+
+    Messages arrive from visitors: nobody adds one in the admin.
+    """
+
+    def __init__(self):
+        super().__init__(Message, scope=Message.objects.moderated_by)
 
     def user_has_permission(self, user, action):
         if not (user.is_active and user.is_authenticated) or action == "add":
@@ -27,20 +38,8 @@ class MessagePermissionPolicy(ModelPermissionPolicy):
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return Message.objects.none()
-        return Message.objects.moderated_by(user)
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        own = self.instances_user_has_any_permission_for(user, [action])
-        return own.filter(pk=instance.pk).exists()
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
-
-
-permission_policy = MessagePermissionPolicy(Message)
+permission_policy = MessagePermissionPolicy()
 register_permission_policy(Message, permission_policy)
 
 
@@ -60,22 +59,12 @@ class MessageFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class OwnObjectMixin:
-    """Another teacher's message is a 404, whatever the method."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not Message.objects.moderated_by(self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
 class MessageIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return Message.objects.moderated_by(self.request.user).select_related("page")
+        return manageable(self.request.user, Message).select_related("page")
 
 
-class MessageEditView(OwnObjectMixin, generic.EditView):
+class MessageEditView(generic.EditView):
     def save_instance(self):
         message = self.form.save(commit=False)
         if message.answer and "answer" in self.form.changed_data:
@@ -83,10 +72,6 @@ class MessageEditView(OwnObjectMixin, generic.EditView):
             message.answered_at = timezone.now()
         message.save()
         return message
-
-
-class MessageDeleteView(OwnObjectMixin, generic.DeleteView):
-    pass
 
 
 class MessageViewSet(ModelViewSet):
@@ -101,7 +86,6 @@ class MessageViewSet(ModelViewSet):
     form_fields = ["status", "answer", "allow_links"]
     index_view_class = MessageIndexView
     edit_view_class = MessageEditView
-    delete_view_class = MessageDeleteView
     list_display = [
         "author_name",
         "text",
@@ -110,6 +94,8 @@ class MessageViewSet(ModelViewSet):
         DateColumn("created_at", label=_("получено")),
     ]
     inspect_view_enabled = False
+    # Visitors write messages; a copy made in the admin would be nobody's message.
+    copy_view_enabled = False
 
 
 message_viewset = MessageViewSet()

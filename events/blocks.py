@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.blocks.safety import SafeRenderMixin
 
-class ResultBlock(blocks.StructBlock):
+
+class ResultBlock(SafeRenderMixin, blocks.StructBlock):
     """A participant's result. Only the first name and class are published (152-ФЗ)."""
 
     place = blocks.IntegerBlock(min_value=1, max_value=1000, label=_("Место"))

@@ -7,6 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from portal.blocks import MathRichTextBlock
 from portal.blocks.quiz import MAX_TYPED_ANSWER
+from portal.blocks.safety import SafeRenderMixin
 from portal.blocks.study import PROBLEM_FEATURES, WebAddressBlock
 
 SPECIFICATION, CODIFIER, DEMO, OTHER = "specification", "codifier", "demo", "other"
@@ -18,7 +19,7 @@ DOCUMENT_KINDS = [
 ]
 
 
-class ScoreRowBlock(blocks.StructBlock):
+class ScoreRowBlock(SafeRenderMixin, blocks.StructBlock):
     """One row of the scoring table: a primary score and what it converts to."""
 
     primary = blocks.IntegerBlock(min_value=0, max_value=200, label=_("Первичный балл"))
@@ -34,7 +35,7 @@ class ScoreRowBlock(blocks.StructBlock):
         label = _("Строка шкалы")
 
 
-class OfficialDocumentBlock(blocks.StructBlock):
+class OfficialDocumentBlock(SafeRenderMixin, blocks.StructBlock):
     """An official document of the exam (ФИПИ): an uploaded file or a link."""
 
     kind = blocks.ChoiceBlock(choices=DOCUMENT_KINDS, default=DEMO, label=_("Вид"))
@@ -64,7 +65,7 @@ class OfficialDocumentBlock(blocks.StructBlock):
         return value
 
 
-class PracticeProblemBlock(blocks.StructBlock):
+class PracticeProblemBlock(SafeRenderMixin, blocks.StructBlock):
     """A practice problem of an exam task with its accepted answers and solution.
 
     Short-answer tasks need at least one accepted answer (the task page checks it);

@@ -12,13 +12,19 @@ class PortalConfig(AppConfig):
     demo_module = "portal.demo"
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import pre_save
         from wagtail.images import get_image_model
 
+        from .access.checks import access_middleware_installed
+        from .access.references import install as install_reference_checks
         from .images import strip_uploaded_metadata
         from .security import exports
 
         exports.install()
+
+        install_reference_checks()
+        checks.register(access_middleware_installed, checks.Tags.security)
 
         pre_save.connect(
             strip_uploaded_metadata, sender=get_image_model(), dispatch_uid="portal-strip-exif"

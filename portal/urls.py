@@ -25,6 +25,8 @@ document_password_view = limit_password_attempts(
 # No /django-admin/: Wagtail's admin does everything the school needs, and a second
 # login form would be a second door to guard.
 urlpatterns = [
+    # Ahead of Wagtail's admin: its reports, narrowed to what the user may see.
+    path("admin/", include("portal.access.urls")),
     path("admin/", include(wagtailadmin_urls)),
     re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="wagtaildocs_serve"),
     path(

@@ -2,39 +2,31 @@
 
 A teacher sees, edits, deletes and chooses only the consents they entered; school
 editors and administrators (permission ``works.view_all_consents``) see every record.
+That rule is the permission policy below (``Consent.objects.visible_to``);
+``portal.access`` applies it to every admin URL naming a consent (edit, delete,
+history, usage, bulk actions, editing-session pings, choosers, APIs) and to every form
+that saves a reference to one.
 """
 
 import django_filters
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from portal.access import ScopedPermissionPolicy
+from portal.access.admin import PortalSnippetChooserViewSet, PortalSnippetViewSet
+
 from .models import SCOPE_CHOICES, Consent, hidden_page_ids
 from .unpublishing import LOG_ACTION
 
-
-def own(request):
-    return Consent.objects.visible_to(request.user)
-
-
-class OwnObjectMixin:
-    """Another teacher's consent is a 404, whatever the method."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not own(self.request).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
-class ConsentIndexView(snippet_views.IndexView):
-    def get_base_queryset(self):
-        return own(self.request).select_related("school_class", "created_by")
+register_permission_policy(
+    Consent, ScopedPermissionPolicy(Consent, scope=Consent.objects.visible_to)
+)
 
 
 class ConsentCreateView(snippet_views.CreateView):
@@ -46,45 +38,6 @@ class ConsentCreateView(snippet_views.CreateView):
         return instance
 
 
-class ConsentEditView(OwnObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ConsentDeleteView(OwnObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ConsentUsageView(OwnObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class ConsentHistoryView(OwnObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class OwnChooserListMixin:
-    def get_object_list(self):
-        return own(self.request).select_related("school_class")
-
-
-class ConsentChooseView(OwnChooserListMixin, snippet_chooser.ChooseView):
-    pass
-
-
-class ConsentChooseResultsView(OwnChooserListMixin, snippet_chooser.ChooseResultsView):
-    pass
-
-
-class ConsentChosenView(snippet_chooser.SnippetChosenView):
-    def get_object(self, pk):
-        return own(self.request).get(pk=pk)
-
-
-class ConsentChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
-    def get_objects(self, pks):
-        return own(self.request).filter(pk__in=pks)
-
-
 class ConsentChooserCreateView(snippet_chooser.SnippetCreateView):
     def save_form(self, form):
         instance = form.save(commit=False)
@@ -93,11 +46,7 @@ class ConsentChooserCreateView(snippet_chooser.SnippetCreateView):
         return instance
 
 
-class ConsentChooserViewSet(snippet_chooser.SnippetChooserViewSet):
-    choose_view_class = ConsentChooseView
-    choose_results_view_class = ConsentChooseResultsView
-    chosen_view_class = ConsentChosenView
-    chosen_multiple_view_class = ConsentChosenMultipleView
+class ConsentChooserViewSet(PortalSnippetChooserViewSet):
     create_view_class = ConsentChooserCreateView
 
 
@@ -118,7 +67,7 @@ class ConsentFilterSet(WagtailFilterSet):
         fields = ["scope", "school_class"]
 
 
-class ConsentViewSet(snippet_views.SnippetViewSet):
+class ConsentViewSet(PortalSnippetViewSet):
     model = Consent
     icon = "clipboard-list"
     menu_label = _("Согласия на публикацию")
@@ -127,12 +76,7 @@ class ConsentViewSet(snippet_views.SnippetViewSet):
     add_to_admin_menu = True
     url_prefix = "works/consents"
     filterset_class = ConsentFilterSet
-    index_view_class = ConsentIndexView
     add_view_class = ConsentCreateView
-    edit_view_class = ConsentEditView
-    delete_view_class = ConsentDeleteView
-    usage_view_class = ConsentUsageView
-    history_view_class = ConsentHistoryView
     chooser_viewset_class = ConsentChooserViewSet
     inspect_view_enabled = False
     # A copy would open another teacher's record in a form.
@@ -145,6 +89,9 @@ class ConsentViewSet(snippet_views.SnippetViewSet):
         BooleanColumn("is_valid", label=_("действует")),
         Column("created_by", label=_("внёс(ла)")),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("school_class", "created_by")
 
 
 register_snippet(ConsentViewSet)

@@ -10,6 +10,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .safety import SafeRenderMixin, normalized_table, refuse_table
+
 # Rich text everywhere uses one feature list; headings come from HeadingBlock so the
 # document outline stays valid (h1 is the page title).
 RICH_TEXT_FEATURES = [
@@ -36,7 +38,7 @@ def paragraph_block():
     )
 
 
-class HeadingBlock(blocks.StructBlock):
+class HeadingBlock(SafeRenderMixin, blocks.StructBlock):
     """A section heading; level 2–4 because the page title is the only h1."""
 
     text = blocks.CharBlock(label=_("Текст"), max_length=200)
@@ -54,7 +56,7 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(SafeRenderMixin, blocks.StructBlock):
     """A highlighted note: a rule to remember, a warning, an important date."""
 
     kind = blocks.ChoiceBlock(
@@ -76,7 +78,7 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout_block.html"
 
 
-class ImageBlock(blocks.StructBlock):
+class ImageBlock(SafeRenderMixin, blocks.StructBlock):
     """An image with its caption and an alternative text for screen readers."""
 
     image = ImageChooserBlock(label=_("Изображение"))
@@ -94,7 +96,7 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(SafeRenderMixin, blocks.StructBlock):
     """A downloadable file (handout, worksheet) with a short description."""
 
     document = DocumentChooserBlock(label=_("Документ"))
@@ -112,7 +114,7 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
 
 
-class CaptionedEmbedBlock(blocks.StructBlock):
+class CaptionedEmbedBlock(SafeRenderMixin, blocks.StructBlock):
     """Embedded media from an oEmbed provider, with a caption."""
 
     embed = EmbedBlock(label=_("Адрес (URL)"))
@@ -124,12 +126,31 @@ class CaptionedEmbedBlock(blocks.StructBlock):
         template = "blocks/embed_block.html"
 
 
-class TimetableBlock(TableBlock):
-    """A table (timetable, list of dates); its caption names it for screen readers."""
+class TimetableBlock(SafeRenderMixin, TableBlock):
+    """A table (timetable, list of dates); its caption names it for screen readers.
+
+    Its data is free JSON from the table editor: ``clean()`` refuses what the template
+    could not show (cells that are not text, merges without a size or outside the
+    table), and what was stored before is shown in its ``normalized_table`` form.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("table_options", {"startRows": 4, "startCols": 3})
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value if isinstance(value, dict) else {})
+
+    def clean(self, value):
+        if value:
+            refuse_table(value)
+        return super().clean(value)
+
+    def render(self, value, context=None):
+        return super().render(normalized_table(value) if value else value, context)
+
+    def get_searchable_content(self, value):
+        return super().get_searchable_content(normalized_table(value))
 
     class Meta:
         icon = "table"
@@ -137,7 +158,7 @@ class TimetableBlock(TableBlock):
         template = "blocks/table_block.html"
 
 
-class GalleryBlock(blocks.StructBlock):
+class GalleryBlock(SafeRenderMixin, blocks.StructBlock):
     """A photo report: a titled grid of images; each opens full size without JS.
 
     When pupils can be recognised in the photos, each needs a parent's consent (the

@@ -19,6 +19,7 @@ from wagtail.rich_text import RichText
 
 from .basic import RICH_TEXT_FEATURES
 from .latex import LatexError, check_latex, render_math
+from .safety import SafeRenderMixin
 
 # \( … \) inline, \[ … \] display; a formula stays inside one text run.
 FORMULA_PATTERN = re.compile(r"\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\]", re.DOTALL)
@@ -100,7 +101,7 @@ class MathRichText(RichText):
         return mark_safe(math_in_html(str(super().__html__())))  # noqa: S308 - formulas rebuilt
 
 
-class MathRichTextBlock(blocks.RichTextBlock):
+class MathRichTextBlock(SafeRenderMixin, blocks.RichTextBlock):
     """Rich text in which teachers write inline ``\\(…\\)`` and display ``\\[…\\]`` math."""
 
     def __init__(self, **kwargs):
@@ -165,7 +166,7 @@ class LatexBlock(blocks.TextBlock):
         return value
 
 
-class MathBlock(blocks.StructBlock):
+class MathBlock(SafeRenderMixin, blocks.StructBlock):
     """A display formula with an optional label (equation number) and caption."""
 
     latex = LatexBlock(

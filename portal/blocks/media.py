@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
+from .safety import SafeRenderMixin
+
 VIDEO_FILE_EXTENSIONS = ("mp4", "webm")
 VIDEO_MAX_WIDTH = 960
 
@@ -22,7 +24,7 @@ def find_video_embed(url):
     return embed
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(SafeRenderMixin, blocks.StructBlock):
     """A video lesson: a RuTube / VK Video / YouTube address or an uploaded mp4/webm
     file, with a title and a transcript (or description) for those who cannot watch."""
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .math import MathRichTextBlock, MathTextBlock
+from .safety import SafeRenderMixin
 
 QUESTION_FEATURES = ["bold", "italic", "superscript", "subscript", "link"]
 SINGLE, MULTIPLE, TEXT = "single", "multiple", "text"
@@ -114,7 +115,7 @@ class QuizQuestionBlock(blocks.StructBlock):
         return value
 
 
-class QuizBlock(blocks.StructBlock):
+class QuizBlock(SafeRenderMixin, blocks.StructBlock):
     """A self-check quiz; the visitor's answers are never stored."""
 
     title = blocks.CharBlock(max_length=200, default=_("Проверь себя"), label=_("Заголовок"))

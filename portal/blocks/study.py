@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .math import MathRichTextBlock, MathTextBlock
+from .safety import SafeRenderMixin
 
 PROBLEM_FEATURES = ["bold", "italic", "superscript", "subscript", "ol", "ul", "link"]
 
@@ -26,7 +27,7 @@ class WebAddressBlock(blocks.URLBlock):
         return super().clean(value)
 
 
-class SolvedProblemBlock(blocks.StructBlock):
+class SolvedProblemBlock(SafeRenderMixin, blocks.StructBlock):
     """A worked example: the statement, an optional hint, the solution behind a
     ``<details>`` (opens without JavaScript) and the answer."""
 
@@ -145,7 +146,7 @@ def format_entry(entry):
     return text
 
 
-class LiteratureBlock(blocks.StructBlock):
+class LiteratureBlock(SafeRenderMixin, blocks.StructBlock):
     """A numbered list of sources."""
 
     title = blocks.CharBlock(
@@ -174,7 +175,7 @@ class UsefulLinkBlock(blocks.StructBlock):
         label = _("Ссылка")
 
 
-class UsefulLinksBlock(blocks.StructBlock):
+class UsefulLinksBlock(SafeRenderMixin, blocks.StructBlock):
     """Useful links to other sites, each with a short description."""
 
     title = blocks.CharBlock(

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After authentication: 404 for admin URLs naming objects the user may not see.
+    "portal.access.guard.AdminAccessMiddleware",
     # Last, so it sees the login views' answers: a locked-out login gets its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -235,6 +237,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # percent-encoded Unicode.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail's Draftail editor, refusing contentstate it cannot read instead of a 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "portal.access.references.SafeDraftailRichTextArea"}
+}
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.PortalImageForm"

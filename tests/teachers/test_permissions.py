@@ -129,10 +129,20 @@ def role_user(school, role):
     }[role]
 
 
-def allowed(response, user):
-    """200 = the view opened; a redirect to the login or the dashboard = refused."""
+def explorable(user, page):
+    return PagePermissionPolicy().explorable_instances(user).filter(pk=page.pk).exists()
+
+
+def allowed(response, user, page=None):
+    """200 = the view opened. Refused: a redirect to the login or the dashboard, or —
+    for a page the user does not even see in the explorer — 404 (portal.access)."""
     if response.status_code == 200:
         return True
+    if response.status_code == 404:
+        assert user is not None
+        assert page is not None
+        assert not explorable(user, page), page
+        return False
     assert response.status_code == 302, response.status_code
     location = response["Location"]
     if user is None:
@@ -148,15 +158,15 @@ def check(client, user, page, action):
     if action == "view":
         if user is None:
             return allowed(client.get(reverse("wagtailadmin_explore", args=[pk])), user)
-        explorable = PagePermissionPolicy().explorable_instances(user).filter(pk=pk).exists()
+        seen = explorable(user, page)
         if page.depth > 2:
             listing = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
             listed = listing.status_code == 200 and f'href="/admin/pages/{pk}/' in listing.text
-            assert listed == explorable, (page, listed, explorable)
-        return explorable
+            assert listed == seen, (page, listed, seen)
+        return seen
     if action == "publish":
         response = client.get(reverse("wagtailadmin_pages:edit", args=[pk]))
-        if not allowed(response, user):
+        if not allowed(response, user, page):
             return False
         button = 'name="action-publish"' in response.text
         assert button == page.permissions_for_user(user).can_publish()
@@ -167,7 +177,7 @@ def check(client, user, page, action):
             reverse("wagtailadmin_pages:history", args=[pk]),
             reverse("wagtailadmin_pages:revisions_view", args=[pk, revision.pk]),
         ]
-        results = {allowed(client.get(url), user) for url in urls}
+        results = {allowed(client.get(url), user, page) for url in urls}
         assert len(results) == 1, (page, results)
         return results.pop()
     url = {
@@ -187,7 +197,7 @@ def check(client, user, page, action):
     ):
         # One allowed page type: the chooser forwards straight to that type's form.
         response = client.get(response["Location"])
-    return allowed(response, user)
+    return allowed(response, user, page)
 
 
 @pytest.mark.parametrize("role", list(POLICY))
@@ -219,7 +229,7 @@ def test_teacher_a_cannot_post_changes_to_teacher_b(client, school):
         response = client.post(
             reverse(f"wagtailadmin_pages:{name}", args=[portfolio_b.pk]), {"title": "Взлом"}
         )
-        assert response.status_code == 302
+        assert response.status_code == 404  # not in A's explorer: not there for A
     portfolio_b.refresh_from_db()
     assert portfolio_b.live
     assert portfolio_b.title == "Петров Олег Ильич"
@@ -322,5 +332,7 @@ def test_choosers_show_only_own_and_shared_collections(client, school, factory, 
             assert shared.title in html
     assert other.title not in client.get(reverse(index)).text
     edit_name = index.replace(":index", ":edit")
-    assert client.get(reverse(edit_name, args=[other.pk])).status_code == 302
+    assert client.get(reverse(edit_name, args=[other.pk])).status_code == 404
+    # A shared file is chosen, not managed: its edit view is not there for a teacher.
+    assert client.get(reverse(edit_name, args=[shared.pk])).status_code == 404
     assert client.get(reverse(edit_name, args=[own.pk])).status_code == 200

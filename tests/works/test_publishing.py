@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from teachers.permissions import shared_collection
 from tests.factories.portal import ImageFactory
 from tests.factories.works import ConsentFactory, PhotoReportPageFactory, StudentWorkPageFactory
 from works.models import Consent, PhotoReportPage, StudentWorkPage
@@ -106,7 +107,8 @@ def test_editing_a_live_work_as_draft_keeps_it_live(client, teacher_a, works_ind
 
 def test_report_with_recognisable_pupils_needs_consents(client, teacher_a, works_index, consent):
     client.force_login(teacher_a)
-    image = ImageFactory()
+    # A photo the teacher may choose: the school's shared collection.
+    image = ImageFactory(collection=shared_collection())
     url = add_url("photoreportpage", works_index)
     refused = client.post(url, {**report_form(image), "action-publish": "1"})
     assert refused.status_code == 200
@@ -123,7 +125,10 @@ def test_report_without_recognisable_pupils_needs_no_consent(client, teacher_a, 
     client.force_login(teacher_a)
     response = client.post(
         add_url("photoreportpage", works_index),
-        {**report_form(ImageFactory(), recognisable=False), "action-publish": "1"},
+        {
+            **report_form(ImageFactory(collection=shared_collection()), recognisable=False),
+            "action-publish": "1",
+        },
     )
     assert response.status_code == 302
     assert PhotoReportPage.objects.get().live
