@@ -27,12 +27,10 @@ from tests.factories.events import AnnouncementFactory, EventKindFactory
 from tests.factories.home import StandardPageFactory
 from tests.factories.polls import SubmissionFactory, poll_with_questions
 from tests.factories.portal import DocumentFactory, ImageFactory, SchoolClassFactory, SubjectFactory
-from tests.factories.subjects import TopicPageFactory
+from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory, TopicPageFactory
 from tests.factories.teachers import (
     MaterialIndexPageFactory,
     MethodMaterialPageFactory,
-    SubjectSectionFactory,
-    SubjectSectionIndexFactory,
     TeacherIndexPageFactory,
     TeacherPostPageFactory,
 )
@@ -69,9 +67,9 @@ def campus(site):
     math = SubjectFactory(name="Математика", slug="matematika")
     physics = SubjectFactory(name="Физика", slug="fizika")
     about = StandardPageFactory(parent=home, title="О школе", slug="o-shkole")
-    subjects_index = SubjectSectionIndexFactory(parent=home)
-    math_section = SubjectSectionFactory(parent=subjects_index, subject=math)
-    physics_section = SubjectSectionFactory(parent=subjects_index, subject=physics)
+    subjects_index = SubjectIndexPageFactory(parent=home)
+    math_section = SubjectPageFactory(parent=subjects_index, subject=math)
+    physics_section = SubjectPageFactory(parent=subjects_index, subject=physics)
     TeacherIndexPageFactory(parent=home)
     MaterialIndexPageFactory(parent=home)
     permissions.setup_roles()

@@ -24,12 +24,14 @@ from wagtail.fields import StreamField
 from wagtail.models import GroupPagePermission, Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text
 
+from sveden.models import CommonInfoPage
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.exam_prep import (
     ExamPageFactory,
     ExamPrepIndexPageFactory,
     ExamTaskPageFactory,
 )
+from tests.factories.sveden import build_section
 from tests.factories.teachers import TeacherPostPageFactory
 from tests.factories.works import StudentWorkIndexPageFactory, StudentWorkPageFactory
 from tests.portal.fake_embeds import FAKE_FINDERS
@@ -74,6 +76,8 @@ def pages(campus):
         EventPageFactory(parent=events),
         StudentWorkPageFactory(parent=works, consent=campus["own"]["consent"]),
     ]
+    build_section(home)
+    made.append(CommonInfoPage.objects.descendant_of(home).get())
     # Teacher A gets the right to edit and publish all of them (the home page's right
     # covers the whole site): this test is about bad data, not about who may edit.
     for codename in ("change_page", "publish_page"):
