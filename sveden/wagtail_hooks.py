@@ -12,7 +12,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from portal.access import ReferenceDataPolicy, ScopedPermissionPolicy
+from portal.access.admin import PortalSnippetViewSet
 
 from .completeness import find_problems
 from .models import (
@@ -31,6 +35,25 @@ from .models import (
     VacantPlaces,
 )
 
+# The section's data is the school editors' (staff only); teachers pick the programmes
+# they teach in their portfolios.
+for _model in (
+    Branch,
+    BudgetReport,
+    EducationStandard,
+    Facility,
+    Founder,
+    GoverningBody,
+    InternationalAgreement,
+    MenuFile,
+    PaidService,
+    SignedDocument,
+    SupportMeasure,
+    VacantPlaces,
+):
+    register_permission_policy(_model, ScopedPermissionPolicy(_model))
+register_permission_policy(EducationProgramme, ReferenceDataPolicy(EducationProgramme))
+
 # Whoever may change the signed documents edits the section and sees the report.
 REPORT_PERMISSION = "sveden.change_signeddocument"
 
@@ -39,7 +62,7 @@ def can_see_report(user):
     return user.is_active and user.has_perm(REPORT_PERMISSION)
 
 
-class SignedDocumentViewSet(SnippetViewSet):
+class SignedDocumentViewSet(PortalSnippetViewSet):
     model = SignedDocument
     icon = "doc-full"
     menu_label = _("Документы")
@@ -55,7 +78,7 @@ class SignedDocumentViewSet(SnippetViewSet):
     ordering = ["kind", "sort_order"]
 
 
-class MenuFileViewSet(SnippetViewSet):
+class MenuFileViewSet(PortalSnippetViewSet):
     model = MenuFile
     icon = "table"
     menu_label = _("Меню питания")
@@ -73,7 +96,7 @@ class MenuFileViewSet(SnippetViewSet):
 def simple_viewset(model_class, icon, columns, filters=()):
     return type(
         f"{model_class.__name__}ViewSet",
-        (SnippetViewSet,),
+        (PortalSnippetViewSet,),
         {
             "model": model_class,
             "icon": icon,

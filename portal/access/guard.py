@@ -16,8 +16,7 @@ The middleware also remembers, for the request, who is editing and which object 
 Wagtail's block ``clean()`` gets no request.
 """
 
-import contextvars
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.http import Http404, QueryDict
@@ -32,39 +31,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Task, Workflow
 
 from . import choosable, contains, manageable
+from .context import AdminRequest, _current
 
 PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
 # The arguments that name the object being edited (its existing references stay
 # allowed in the form); a parent page or a destination is not edited.
 EDITED_KWARGS = ("page_id", "pk", "object_id")
-
-_current = contextvars.ContextVar("portal_admin_request", default=None)
-
-
-def current():
-    """The ``AdminRequest`` being served, or None outside an admin request."""
-    return _current.get()
-
-
-@dataclass
-class AdminRequest:
-    """Who is working in the admin and on which object."""
-
-    user: object
-    edited: object = None
-    _references: set = field(default=None, repr=False)
-
-    def references_of_edited(self):
-        """(model, pk) of everything the edited object already refers to.
-
-        A teacher proposing a change to a school-wide page keeps the photos the school
-        editors put there, even though the teacher could not choose them.
-        """
-        if self._references is None:
-            from .references import references_of
-
-            self._references = set(references_of(self.edited)) if self.edited else set()
-        return self._references
 
 
 @dataclass

@@ -15,7 +15,7 @@ many-to-many field:
 - an unexpected exception inside a block's own ``clean()`` is logged and reported as a
   validation error too: the editor keeps the form and nothing is saved.
 
-The editor comes from ``guard.current()``, which the admin middleware sets for the
+The editor comes from ``context.current()``, which the admin middleware sets for the
 request; outside an admin request (commands, the demo loader) there is no editor and
 nothing is checked here.
 """
@@ -48,7 +48,7 @@ from wagtail.rich_text import extract_references_from_rich_text, features
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
 from . import checks_references_to, choosable, contains
-from .guard import current
+from .context import current
 
 logger = logging.getLogger("portal.access")
 
@@ -121,7 +121,7 @@ def problem_with(model, pk):
     request = current()
     if request is None or not checks_references_to(model):
         return None
-    if reference_key(model, pk) in request.references_of_edited():
+    if reference_key(model, pk) in request.references_of_edited(references_of):
         return None
     if contains(choosable(request.user, model), pk):
         return None
