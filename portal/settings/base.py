@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "community",
     "works",
     "polls",
+    "news",
+    "appeals",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",
