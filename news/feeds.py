@@ -82,7 +82,7 @@ class NewsRssFeed(Feed):
         return self.index.introduction or self.title(obj)
 
     def items(self, obj):
-        news = self.index.news().with_cards()
+        news = self.index.news().with_cards().prefetch_related("categories")
         if obj is not None:
             news = news.in_category(obj)
         return news[:FEED_ITEMS]

@@ -25,7 +25,7 @@ def page_meta(page, request, image, categories):
     from .models import SHARE_RENDITION
 
     school = SchoolSettings.for_request(request)
-    url = page.get_full_url(request)
+    url = request.build_absolute_uri(page.get_url(request))
     description = page.search_description or page.lead
     share = image.get_rendition(SHARE_RENDITION) if image else None
     published = timezone.localtime(page.published_at).isoformat()

@@ -5,9 +5,10 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,10 +16,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, GalleryBlock
-from portal.queries import LocaleFallbackQuerySet
+from portal.queries import default_language, not_view_restricted, with_language_fallback
+from portal.templatetags.portal_tags import LINK_FIELDS, locale_root
 from search.facets import SearchFacets
 
 from .. import feeds, listing, seo
@@ -30,25 +33,48 @@ PAGE_RENDITION = "max-960x640"
 SHARE_RENDITION = "fill-1200x630"
 
 
-class NewsPageQuerySet(LocaleFallbackQuerySet):
+class NewsPageQuerySet(PageQuerySet):
     """Reusable filters for the listing, the archive, feeds and the home page."""
 
-    def visible(self, locale):
-        """Live, public news of ``locale`` (and untranslated Russian ones), newest first."""
-        return self.live().public().for_locale(locale).order_by("-date", "-pk")
+    def visible(self, language=None):
+        """Live, public news of ``language`` (the active one by default) plus Russian
+        news nobody has translated, newest first.
+
+        Visibility and language are subqueries and joins of this one query, so a
+        listing page asks nothing more of the database to apply them.
+        """
+        news = self.live().filter(not_view_restricted())
+        return with_language_fallback(news, language or active_language()).order_by("-date", "-pk")
 
     def with_cards(self):
-        """What a card shows — lead image rendition, rubrics — without the bodies."""
-        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-        return self.prefetch_related(
-            "categories", Prefetch("lead_image", queryset=images)
-        ).defer_streamfields()
+        """What a card shows — the lead image with its card rendition and the main
+        rubric's id (``card_category_id``) — in one more query, without the bodies."""
+        from .categories import NewsCategory
+
+        renditions = get_image_model().get_rendition_model().objects.filter(
+            filter_spec=CARD_RENDITION
+        )
+        main_category = NewsCategory.objects.filter(news_pages=OuterRef("pk")).values("pk")
+        return (
+            self.select_related("lead_image")
+            .annotate(card_category_id=Subquery(main_category[:1]))
+            .prefetch_related(
+                Prefetch(
+                    "lead_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
+                ),
+            )
+            .defer_streamfields()
+        )
 
     def in_month(self, first_day):
         return self.filter(date__year=first_day.year, date__month=first_day.month)
 
     def in_category(self, category):
         return self.filter(categories=category)
+
+
+def active_language():
+    return (get_language() or default_language()).split("-")[0]
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
@@ -79,7 +105,21 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def news(self):
         """The news this section lists (see ``NewsPageQuerySet.visible``)."""
-        return NewsPage.objects.visible(self.locale)
+        return NewsPage.objects.visible()
+
+    def route(self, request, path_components):
+        """Find a news item with one query (Wagtail's own routing asks for the child,
+        then for its specific page); the section's routes keep precedence."""
+        if self.live and len(path_components) == 1:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                news = NewsPage.objects.child_of(self).filter(slug=path_components[0]).first()
+                if news is None:
+                    raise
+                news._cached_parent_obj = self
+                return news.route(request, [])
+        return super().route(request, path_components)
 
     def category_or_404(self, slug):
         from .categories import NewsCategory
@@ -89,16 +129,16 @@ class NewsIndexPage(RoutablePageMixin, Page):
             raise Http404("No such news category")
         return category
 
-    def render_listing(self, request, news, **context):
+    def render_listing(self, request, **context):
         return self.render(
             request,
             template="news/news_index_page.html",
-            context_overrides=listing.listing_context(self, request, news, **context),
+            context_overrides=listing.listing_context(self, request, **context),
         )
 
     @path("", name="latest")
     def latest_view(self, request):
-        return self.render_listing(request, self.news())
+        return self.render_listing(request)
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
     def month_view(self, request, year, month):
@@ -106,12 +146,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
             first_day = listing.month_start(int(year), int(month))
         except ValueError as error:
             raise Http404(str(error)) from error
-        return self.render_listing(request, self.news().in_month(first_day), month=first_day)
+        return self.render_listing(request, month=first_day)
 
     @path("rubrika/<slug:slug>/", name="category")
     def category_view(self, request, slug):
-        category = self.category_or_404(slug)
-        return self.render_listing(request, self.news().in_category(category), category=category)
+        return self.render_listing(request, category_slug=slug)
 
     @path("rss/", name="rss")
     def rss_view(self, request):
@@ -229,45 +268,69 @@ class NewsPage(Page):
             return first
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9)))
 
-    def related_event_pages(self):
-        """Live, public events linked from this news (in the editor's order)."""
+    def linked_pages(self):
+        """(events, teachers): the live, public pages this news links to, in the
+        editor's order, with what the page shows of each — one query for both."""
         from events.models import EventPage
-
-        ids = [link.event_id for link in self.related_events.all() if link.event_id]
-        found = EventPage.objects.live().public().filter(pk__in=ids).defer_streamfields()
-        by_id = {event.pk: event for event in found} if ids else {}
-        return [by_id[pk] for pk in ids if pk in by_id]
-
-    def related_teacher_pages(self):
-        """Live, public portfolios linked from this news, with their card photos."""
         from teachers.models import TeacherPage
-        from teachers.models.portfolios import CARD_PHOTO_FILTER
 
-        ids = [link.teacher_id for link in self.related_teachers.all() if link.teacher_id]
-        if not ids:
-            return []
-        photos = get_image_model().objects.prefetch_renditions(CARD_PHOTO_FILTER)
-        found = (
-            TeacherPage.objects.live()
-            .public()
-            .filter(pk__in=ids)
-            .prefetch_related(Prefetch("photo", queryset=photos))
-            .defer_streamfields()
+        events = NewsRelatedEvent.objects.filter(page=self, event_id=OuterRef("pk"))
+        teachers = NewsRelatedTeacher.objects.filter(page=self, teacher_id=OuterRef("pk"))
+        pages = list(
+            Page.objects.live()
+            .filter(not_view_restricted())
+            .filter(Q(Exists(events)) | Q(Exists(teachers)))
+            .annotate(
+                event_order=Subquery(events.values("sort_order")[:1]),
+                teacher_order=Subquery(teachers.values("sort_order")[:1]),
+                event_start=Subquery(
+                    EventPage.objects.filter(pk=OuterRef("pk")).values("start")[:1]
+                ),
+                teacher_position=Subquery(
+                    TeacherPage.objects.filter(pk=OuterRef("pk")).values("position")[:1]
+                ),
+            )
+            .only(*LINK_FIELDS)
         )
-        by_id = {teacher.pk: teacher for teacher in found}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        linked_events = sorted(
+            (page for page in pages if page.event_order is not None),
+            key=lambda page: (page.event_order, page.pk),
+        )
+        linked_teachers = sorted(
+            (page for page in pages if page.teacher_order is not None),
+            key=lambda page: (page.teacher_order, page.pk),
+        )
+        return linked_events, linked_teachers
 
     def lead_image_with_renditions(self):
-        """The lead image with the page's and the sharing renditions in two queries."""
+        """The lead image carrying the page's and the sharing renditions: one query
+        once they exist (the renditions, each with its image), two the first time."""
         if not self.lead_image_id:
             return None
-        images = get_image_model().objects.prefetch_renditions(PAGE_RENDITION, SHARE_RENDITION)
-        return images.filter(pk=self.lead_image_id).first()
+        image_model = get_image_model()
+        renditions = list(
+            image_model.get_rendition_model()
+            .objects.filter(
+                image_id=self.lead_image_id, filter_spec__in=[PAGE_RENDITION, SHARE_RENDITION]
+            )
+            .select_related("image")
+        )
+        image = renditions[0].image if renditions else None
+        if image is None:
+            image = image_model.objects.filter(pk=self.lead_image_id).first()
+            if image is None:
+                return None
+        # Wagtail's own prefetch attribute: get_rendition() looks here first and adds
+        # the renditions it creates.
+        image.prefetched_renditions = renditions
+        return image
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         image = self.lead_image_with_renditions()
+        # Routing caches the parent on the page (no query when served).
         index = self.get_parent()
+        events, teachers = self.linked_pages()
         categories = list(self.categories.all())
         context.update(
             lead_image=image,
@@ -275,9 +338,11 @@ class NewsPage(Page):
                 (category, listing.route_url(index, request, "category", category.slug))
                 for category in categories
             ],
-            related_events=self.related_event_pages(),
-            related_teachers=self.related_teacher_pages(),
+            related_events=events,
+            related_teachers=teachers,
             news_index=index,
+            # Breadcrumbs without a query: home (already found for the menu) › index.
+            news_ancestors=[locale_root(request), index],
             feed_links=feeds.autodiscovery_links(index, request),
         )
         context.update(seo.page_meta(self, request, image, categories))
