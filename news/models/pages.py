@@ -51,8 +51,8 @@ class NewsPageQuerySet(PageQuerySet):
         rubric's id (``card_category_id``) — in one more query, without the bodies."""
         from .categories import NewsCategory
 
-        renditions = get_image_model().get_rendition_model().objects.filter(
-            filter_spec=CARD_RENDITION
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
         )
         main_category = NewsCategory.objects.filter(news_pages=OuterRef("pk")).values("pk")
         return (

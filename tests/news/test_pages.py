@@ -214,7 +214,10 @@ def test_news_page_queries_do_not_grow_with_links_or_section_size(client, home, 
 
     def news_with(links):
         news = NewsPageFactory(
-            parent=news_index, lead_image=ImageFactory(), lead_image_alt="Стадион", categories=[sport]
+            parent=news_index,
+            lead_image=ImageFactory(),
+            lead_image_alt="Стадион",
+            categories=[sport],
         )
         for n in range(links):
             news.related_events.create(event=EventPageFactory(parent=events), sort_order=n)
