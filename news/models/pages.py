@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -281,8 +282,11 @@ class NewsPage(Page):
             .filter(not_view_restricted())
             .filter(Q(Exists(events)) | Q(Exists(teachers)))
             .annotate(
-                event_order=Subquery(events.values("sort_order")[:1]),
-                teacher_order=Subquery(teachers.values("sort_order")[:1]),
+                is_event=Exists(events),
+                is_teacher=Exists(teachers),
+                # Orderable leaves sort_order empty when links are made in code.
+                event_order=Coalesce(Subquery(events.values("sort_order")[:1]), 0),
+                teacher_order=Coalesce(Subquery(teachers.values("sort_order")[:1]), 0),
                 event_start=Subquery(
                     EventPage.objects.filter(pk=OuterRef("pk")).values("start")[:1]
                 ),
@@ -293,11 +297,11 @@ class NewsPage(Page):
             .only(*LINK_FIELDS)
         )
         linked_events = sorted(
-            (page for page in pages if page.event_order is not None),
+            (page for page in pages if page.is_event),
             key=lambda page: (page.event_order, page.pk),
         )
         linked_teachers = sorted(
-            (page for page in pages if page.teacher_order is not None),
+            (page for page in pages if page.is_teacher),
             key=lambda page: (page.teacher_order, page.pk),
         )
         return linked_events, linked_teachers

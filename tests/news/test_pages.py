@@ -231,3 +231,18 @@ def test_news_page_queries_do_not_grow_with_links_or_section_size(client, home, 
     large = count_queries(client, news_with(6).url)
     assert small == large
     assert large <= 15
+
+
+def test_links_made_in_code_without_an_order_are_shown(client, home, news_index):
+    from news.models import NewsRelatedEvent, NewsRelatedTeacher
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Открытый урок")
+    teacher = TeacherPageFactory(parent=TeacherIndexPageFactory(parent=home), title="Белов И. С.")
+    news = NewsPageFactory.build(title="Новость из скрипта", slug="iz-skripta", lead="Анонс.")
+    news.related_events = [NewsRelatedEvent(event=event)]
+    news.related_teachers = [NewsRelatedTeacher(teacher=teacher)]
+    news_index.add_child(instance=news)
+    news.save_revision().publish()
+    html = client.get(news.url).content.decode()
+    assert "Открытый урок" in html
+    assert "Белов И. С." in html
