@@ -38,7 +38,8 @@ def test_same_day_news_keep_a_stable_order(client, news_index):
 
 
 @pytest.mark.parametrize(
-    ("page", "status"),
+    # Not "page": that name is pytest-playwright's browser page fixture.
+    ("number", "status"),
     [
         ("abc", 200),
         ("", 200),
@@ -54,12 +55,12 @@ def test_same_day_news_keep_a_stable_order(client, news_index):
         ("2.5", 200),
     ],
 )
-def test_bad_page_numbers_are_the_first_page_or_a_404(client, news_index, page, status):
+def test_bad_page_numbers_are_the_first_page_or_a_404(client, news_index, number, status):
     for n in range(PER_PAGE + 1):
         NewsPageFactory(parent=news_index, date=days_ago(n))
-    response = client.get(news_index.url, {"page": page})
+    response = client.get(news_index.url, {"page": number})
     assert response.status_code == status
-    if status == 200 and page != "2":
+    if status == 200 and number != "2":
         assert response.context["page_obj"].number == 1
 
 
