@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from .demo_privacy import load_policy
 from .models import HomePage, StandardPage
 
 
@@ -157,4 +158,8 @@ def load(ctx):
             introduction=spec["introduction_en"],
             body=spec["body_en"],
         )
-    ctx.log(f"Главная страница и {len(STANDARD_PAGES)} страницы на двух языках")
+    load_policy(ctx, home, admin)
+    ctx.log(
+        f"Главная страница, {len(STANDARD_PAGES)} страницы и политика обработки "
+        "персональных данных на двух языках"
+    )

@@ -52,6 +52,8 @@ class HomePage(Page):
         "works.PhotoReportIndexPage",
         "polls.PollIndexPage",
         "sveden.SchoolInfoIndexPage",
+        "news.NewsIndexPage",
+        "appeals.AppealFormPage",
     ]
 
     class Meta:
@@ -60,12 +62,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.board import board_context
+        from news.listing import latest_news
         from subjects.board import latest_homework
 
         context = super().get_context(request, *args, **kwargs)
         context["board"] = board_context(request, self)
         # Shown by home/includes/latest_homework.html inside the board.
         context["latest_homework"] = latest_homework(request, self.locale, timezone.localdate())
+        # Shown by news/includes/home_news.html below the board.
+        context["latest_news"] = latest_news(request, self)
         return context
 
 

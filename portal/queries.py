@@ -1,8 +1,15 @@
 """Query helpers shared by the sections."""
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from wagtail.models import Locale
+from django.db.models.functions import Length, Substr
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.query import PageQuerySet
+
+
+def default_language():
+    """The default content language's code, read from settings (no query)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def with_locale_fallback(queryset, locale):
@@ -11,13 +18,35 @@ def with_locale_fallback(queryset, locale):
     Teachers rarely translate every topic, exam or portfolio; the English lists then
     show the Russian pages instead of nothing. One query, whatever the page type.
     """
-    default = Locale.get_default()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
+    return with_language_fallback(queryset, locale.language_code)
+
+
+def with_language_fallback(queryset, language_code):
+    """:func:`with_locale_fallback` by language code: no query for the locales."""
+    default = default_language()
+    if language_code == default:
+        return queryset.filter(locale__language_code=language_code)
     translated = queryset.model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale, live=True
+        translation_key=OuterRef("translation_key"), locale__language_code=language_code, live=True
     )
-    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
+    return queryset.filter(
+        Q(locale__language_code=language_code)
+        | (Q(locale__language_code=default) & ~Exists(translated))
+    )
+
+
+def not_view_restricted():
+    """A filter for pages with no view restriction on themselves or an ancestor.
+
+    The rule of Wagtail's ``PageQuerySet.public()`` as a subquery: ``public()`` first
+    reads every restriction of the site, one more query each time it is called.
+    """
+    from wagtail.models import PageViewRestriction
+
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restrictions)
 
 
 class LocaleFallbackQuerySet(PageQuerySet):

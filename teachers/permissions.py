@@ -57,6 +57,7 @@ TEACHERS_COLLECTION = "Учителя"
 # The news index of the official site (issue 11, not built yet) belongs here too.
 PROPOSAL_SECTION_TYPES = [
     "home.StandardPage",
+    "news.NewsIndexPage",
     "events.EventIndexPage",
 ]
 # Sections owned by teachers: no moderation (the task-less workflow overrides the home's).
@@ -187,18 +188,34 @@ def ensure_base_groups():
         )
     )
     groups[SCHOOL_EDITORS].permissions.add(
-        *model_permissions("portal.schoolsettings", "wagtailredirects.redirect")
+        *model_permissions(
+            "portal.schoolsettings", "wagtailredirects.redirect", "news.newscategory"
+        )
     )
     # «Сведения об ОО» (sveden app): its snippets are edited by editors and administrators
     # only; teachers feed it through their portfolios.
     for name in (ADMINISTRATORS, SCHOOL_EDITORS):
         groups[name].permissions.add(*app_permissions("sveden"))
+    groups[ADMINISTRATORS].permissions.add(*model_permissions("news.newscategory"))
+    # Citizens' appeals (appeals app): editors and administrators answer them, only
+    # administrators delete; teachers never see them (nobody adds them by hand).
+    groups[SCHOOL_EDITORS].permissions.add(*appeal_permissions(["view", "change"]))
+    groups[ADMINISTRATORS].permissions.add(*appeal_permissions(["view", "change", "delete"]))
     # Consents to publish pupils' works (works app): teachers keep their own records,
     # editors and administrators see everyone's.
     groups[TEACHERS].permissions.add(*consent_permissions(all_records=False))
     for name in (ADMINISTRATORS, SCHOOL_EDITORS):
         groups[name].permissions.add(*consent_permissions(all_records=True))
     return groups
+
+
+def appeal_permissions(actions):
+    return list(
+        Permission.objects.filter(
+            content_type__app_label="appeals",
+            codename__in=[f"{action}_appeal" for action in actions],
+        )
+    )
 
 
 def consent_permissions(all_records):

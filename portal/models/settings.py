@@ -60,6 +60,21 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
         related_name="+",
     )
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("соцсети"))
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("политика обработки персональных данных"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Страница с политикой (152-ФЗ). На неё ведут ссылки у каждого согласия на "
+            "обработку данных в формах сайта и в подвале."
+        ),
+    )
+
+    # The header, the footer and every consent label read these on every page.
+    select_related = ["privacy_policy_page", "privacy_policy_page__locale"]
 
     panels = [
         MultiFieldPanel(
@@ -78,6 +93,7 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
         ),
         FieldPanel("social_links"),
         *LegalRequisitesMixin.legal_panels,
+        FieldPanel("privacy_policy_page"),
         MultiFieldPanel(
             [FieldPanel("name_en"), FieldPanel("short_name_en"), FieldPanel("address_en")],
             heading=_("Английская версия"),

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "works",
     "polls",
     "sveden",
+    "news",
+    "appeals",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",

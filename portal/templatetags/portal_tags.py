@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from portal.queries import not_view_restricted
+
 register = template.Library()
 
 # Enough of a page to print its title and build its URL without loading the rest.
@@ -45,7 +47,10 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     items = []
     if root is not None:
-        children = root.get_children().live().public().in_menu().only(*LINK_FIELDS)
+        # The view-restriction rule as a subquery: one query for the whole menu.
+        children = (
+            root.get_children().live().filter(not_view_restricted()).in_menu().only(*LINK_FIELDS)
+        )
         items = [
             {
                 "page": child,

@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.exam_prep import ExamPageFactory, ExamPrepIndexPageFactory, ExamTaskPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.portal import SubjectFactory
 from tests.factories.search import restricted
 from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory, TopicPageFactory
@@ -36,6 +37,7 @@ def parents(home):
         "teacher": (TeacherPageFactory, teacher.get_parent()),
         "material": (MethodMaterialPageFactory, teacher),
         "post": (TeacherPostPageFactory, teacher),
+        "news": (NewsPageFactory, NewsIndexPageFactory(parent=home)),
     }
 
 
@@ -46,7 +48,9 @@ def make(factory, parent, title, number, **kwargs):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", ["topic", "exam_task", "event", "teacher", "material", "post"])
+@pytest.mark.parametrize(
+    "kind", ["topic", "exam_task", "event", "teacher", "material", "post", "news"]
+)
 def test_only_the_public_page_of_each_type_is_found(client, site, search, suggest, kind):
     factory, parent = parents(site["home"])[kind]
     make(factory, parent, f"{WORD} открытый", 1)

@@ -5,15 +5,14 @@ sub-routes (month grid, archive, class views and feeds, exam variant), search an
 autocomplete get each parameter the portal's views read, with a NUL byte, a
 10,000-character value, a 4,000-digit number and 2,000 Cyrillic letters. Every form
 found in those pages is posted with each field spoiled the same way. Nothing may answer
-500; a NUL gets the friendly 400 page. (About 600 requests: the one slow test of the
+500; a NUL in the address or query gets the friendly 400 page, one in a form body the
+form's own message. (About 600 requests: the one slow test of the
 security suite.)
 """
 
 from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
 
@@ -82,9 +81,7 @@ def public_urls():
     return sorted(urls)
 
 
-@pytest.mark.django_db
-def test_no_public_url_answers_500_to_nul_or_huge_values():
-    call_command("load_demo_content", stdout=StringIO())
+def test_no_public_url_answers_500_to_nul_or_huge_values(demo):
     client = Client(raise_request_exception=False)
     failures = []
 
@@ -124,7 +121,7 @@ def test_no_public_url_answers_500_to_nul_or_huge_values():
         action = form["action"] or url
         for name in form["fields"]:
             for value in (NUL, HUGE):
-                check("post", action, {**form["fields"], name: value}, expect_400=value == NUL)
+                check("post", action, {**form["fields"], name: value})
     assert failures == []
 
 
@@ -135,7 +132,6 @@ def test_no_public_url_answers_500_to_nul_or_huge_values():
         ("get", "/search/", {"subject": NUL}),
         ("get", "/search/", {"query": "олимпиада", "page": "1\x002"}),
         ("get", "/predmety%00/", {}),
-        ("post", "/community/1/ask/", {"text": "Вопрос" + NUL}),
     ],
 )
 def test_the_guard_answers_400_with_the_sites_page(home, method, url, data):

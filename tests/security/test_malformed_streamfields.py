@@ -31,6 +31,7 @@ from tests.factories.exam_prep import (
     ExamPrepIndexPageFactory,
     ExamTaskPageFactory,
 )
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.sveden import build_section
 from tests.factories.teachers import TeacherPostPageFactory
 from tests.factories.works import StudentWorkIndexPageFactory, StudentWorkPageFactory
@@ -78,6 +79,7 @@ def pages(campus):
     ]
     build_section(home)
     made.append(CommonInfoPage.objects.descendant_of(home).get())
+    made.append(NewsPageFactory(parent=NewsIndexPageFactory(parent=home)))
     # Teacher A gets the right to edit and publish all of them (the home page's right
     # covers the whole site): this test is about bad data, not about who may edit.
     for codename in ("change_page", "publish_page"):

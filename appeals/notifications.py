@@ -1,0 +1,54 @@
+"""E-mail to the school editors when an appeal is registered.
+
+The letter names the number, the dates and the admin link only: the applicant's
+name, contacts and text stay in the admin, not in mailboxes.
+"""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_admin_base_url
+
+logger = logging.getLogger(__name__)
+
+
+def editor_addresses():
+    """E-mail addresses of the active members of «Редакторы школы»."""
+    from teachers.permissions import SCHOOL_EDITORS
+
+    users = get_user_model().objects.filter(groups__name=SCHOOL_EDITORS, is_active=True)
+    return sorted(set(users.exclude(email="").values_list("email", flat=True)))
+
+
+def send_notification(appeal):
+    recipients = editor_addresses()
+    if not recipients:
+        return 0
+    context = {
+        "appeal": appeal,
+        "edit_url": get_admin_base_url() + reverse("appeals:edit", args=[appeal.pk]),
+    }
+    subject = _("Новое обращение гражданина № %(number)s") % {"number": appeal.number}
+    body = render_to_string("appeals/email/new_appeal.txt", context)
+    return send_mail(subject, body, None, recipients)
+
+
+def notify_editors(appeal):
+    """Send the notification once the registration is committed.
+
+    A mail server that is down must not cost the visitor their number: the appeal is
+    registered and in the queue either way, so a failure is logged, not raised.
+    """
+
+    def send():
+        try:
+            send_notification(appeal)
+        except OSError:  # smtplib's errors are OSErrors too
+            logger.exception("Could not notify the school editors of appeal %s", appeal.pk)
+
+    transaction.on_commit(send)
