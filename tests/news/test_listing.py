@@ -55,7 +55,9 @@ def test_same_day_news_keep_a_stable_order(client, news_index):
         ("2.5", 200),
     ],
 )
-def test_bad_page_numbers_are_the_first_page_a_404_or_the_nul_page(client, news_index, number, status):
+def test_bad_page_numbers_give_the_first_page_a_404_or_the_nul_page(
+    client, news_index, number, status
+):
     for n in range(PER_PAGE + 1):
         NewsPageFactory(parent=news_index, date=days_ago(n))
     response = client.get(news_index.url, {"page": number})

@@ -165,7 +165,8 @@ def test_open_graph_tags_describe_the_article_with_an_absolute_image(client, ful
 
 def test_json_ld_is_a_news_article_that_no_title_can_break_out_of(client, full_news):
     html = client.get(full_news.url).content.decode()
-    scripts = re.findall(r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S)
+    script = r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>'
+    scripts = re.findall(script, html, re.S)
     assert len(scripts) == 1
     assert "</script>" not in scripts[0]
     data = json.loads(scripts[0])
