@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.spam import SpamGuardMixin
 
-from .models import AnswerBy, Appeal
+from .models.appeals import AnswerBy, Appeal
 
 TOKEN_SALT = "appeals.form-started"  # noqa: S105 — a signing salt, not a secret
 # An appeal takes minutes to write; a form sent back in seconds was not typed.

@@ -62,7 +62,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.board import board_context
-        from news.listing import latest_news
+        from news.home import latest_news
         from subjects.board import latest_homework
 
         context = super().get_context(request, *args, **kwargs)

@@ -9,6 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from .shared import CARD_RENDITION, route_url
+
 FEED_ITEMS = 20
 
 
@@ -17,8 +19,6 @@ def autodiscovery_links(index, request, category=None):
 
     A rubric's listing offers its own feed first, then the whole section's.
     """
-    from .listing import route_url
-
     if index is None:
         return []
     links = []
@@ -72,8 +72,6 @@ class NewsRssFeed(Feed):
         return f"{self.index.title}: {obj.display_name}"
 
     def link(self, obj):
-        from .listing import route_url
-
         if obj is None:
             return self.index.get_url(self.request)
         return route_url(self.index, self.request, "category", obj.slug)
@@ -91,8 +89,6 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        from .models import CARD_RENDITION
-
         if item.lead_image is None:
             return format_html("<p>{}</p>", item.lead)
         rendition = item.lead_image.get_rendition(CARD_RENDITION)

@@ -14,11 +14,11 @@ from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
-from portal.queries import not_view_restricted
 from portal.templatetags.portal_tags import locale_root
 
+from .shared import route_url
+
 PER_PAGE = 12
-HOME_CARDS = 4
 # Archive URLs outside these years are 404s, not empty months of the year 9999.
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -78,11 +78,10 @@ def archive_months(visible):
 
 def categories_with_counts(visible):
     """Every rubric with ``count``, the number of its visible news (one query)."""
-    from .models import NewsCategory
-
+    category_model = visible.model._meta.get_field("categories").related_model
     visible_ids = visible.order_by().values("pk")
     return list(
-        NewsCategory.objects.annotate(
+        category_model.objects.annotate(
             count=Count("news_pages", filter=Q(news_pages__in=visible_ids), distinct=True)
         )
     )
@@ -93,13 +92,6 @@ def attach_card_categories(news_list, categories):
     by_id = {category.pk: category for category in categories}
     for news in news_list:
         news.card_category = by_id.get(news.card_category_id)
-
-
-def route_url(index, request, name, *args):
-    """The public URL of a route of the news index (listing, month, rubric, feed)."""
-    from .models import NewsIndexPage
-
-    return index.get_url(request) + NewsIndexPage.get_resolver().reverse(name, *args)
 
 
 def listing_context(index, request, *, month=None, category_slug=None):
@@ -146,22 +138,4 @@ def listing_context(index, request, *, month=None, category_slug=None):
         "feed_links": feeds.autodiscovery_links(index, request, category),
         # The section sits under the home page: its breadcrumbs need no query.
         "news_ancestors": [locale_root(request)],
-    }
-
-
-def latest_news(request, home):
-    """The newest news of the home page's language for its cards (four queries)."""
-    from . import feeds
-    from .models import NewsCategory, NewsIndexPage, NewsPage
-
-    index = NewsIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
-    if index is None:
-        return {"cards": [], "index": None, "feed_links": []}
-    cards = list(NewsPage.objects.visible().with_cards()[:HOME_CARDS])
-    ids = {card.card_category_id for card in cards} - {None}
-    attach_card_categories(cards, NewsCategory.objects.filter(pk__in=ids) if ids else [])
-    return {
-        "cards": cards,
-        "index": index,
-        "feed_links": feeds.autodiscovery_links(index, request),
     }

@@ -6,6 +6,8 @@ from django.utils.translation import get_language
 
 from portal.models import SchoolSettings
 
+from .shared import SHARE_RENDITION
+
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB"}
 
 
@@ -22,8 +24,6 @@ def school_logo_url(request, school):
 def page_meta(page, request, image, categories):
     """``json_ld`` (a dict for the escaping ``json_ld`` tag) and ``open_graph``
     ((property, content) pairs) of a news page."""
-    from .models import SHARE_RENDITION
-
     school = SchoolSettings.for_request(request)
     url = request.build_absolute_uri(page.get_url(request))
     description = page.search_description or page.lead

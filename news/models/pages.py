@@ -26,12 +26,7 @@ from portal.templatetags.portal_tags import LINK_FIELDS, locale_root
 from search.facets import SearchFacets, Section
 
 from .. import feeds, listing, seo
-
-# Renditions: the cards of listings and of the home page share one; the page shows a
-# wider one; social networks get the 1.91:1 picture they crop to anyway.
-CARD_RENDITION = "fill-640x360"
-PAGE_RENDITION = "max-960x640"
-SHARE_RENDITION = "fill-1200x630"
+from ..shared import CARD_RENDITION, PAGE_RENDITION, SHARE_RENDITION
 
 
 class NewsPageQuerySet(PageQuerySet):

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from news.listing import HOME_CARDS
+from news.home import HOME_CARDS
 from tests.factories import ImageFactory
 from tests.factories.news import NewsCategoryFactory, NewsPageFactory, days_ago
 from tests.utils import count_queries
