@@ -165,6 +165,9 @@ def test_rate_limit_per_address_keeps_the_text(client, appeal_page):
         signing.dumps({"number": "7-2026/0001"}, salt=THANKS_SALT),  # dates missing
         signing.dumps({"number": "7", "registered": "x", "deadline": "y"}, salt=THANKS_SALT),
     ],
+    # Signed tokens carry a timestamp: fixed ids keep the collection identical on every
+    # worker of a parallel run.
+    ids=["empty", "forged", "other-salt", "dates-missing", "bad-dates"],
 )
 def test_bad_receipts_send_back_to_the_form(client, appeal_page, token):
     response = client.get(f"{appeal_page.url}prinyato/", {"t": token})
