@@ -40,3 +40,6 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign in with force_login(); the two-factor tests switch this on themselves.
 TWO_FACTOR_REQUIRED = False
+# Tasks run inside the test (tests/portal/test_background.py runs the database queue and
+# its worker for real).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
