@@ -31,4 +31,3 @@ def send_notification(appeal):
     subject = _("Новое обращение гражданина № %(number)s") % {"number": appeal.number}
     body = render_to_string("appeals/email/new_appeal.txt", context)
     return send_mail(subject, body, None, recipients)
-
