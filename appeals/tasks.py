@@ -16,8 +16,11 @@ logger = logging.getLogger(__name__)
 def notify_editors_task(appeal_id, attempt=1):
     """Send the notification of appeal ``appeal_id`` once; retried while mail is down."""
     appeal = Appeal.objects.filter(pk=appeal_id).first()
-    done_key = f"appeals.notified:{appeal_id}"
-    if appeal is None or already_done(done_key):
+    if appeal is None:
+        return 0
+    # The time tells this appeal from one that gets its key after a restore.
+    done_key = f"appeals.notified:{appeal_id}:{appeal.received_at.timestamp()}"
+    if already_done(done_key):
         return 0
     try:
         sent = send_notification(appeal)

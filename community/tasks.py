@@ -12,8 +12,11 @@ from .notifications import notify_owners
 def notify_owners_task(message_id, attempt=1):
     """Tell the teachers of the message's page once; retried while mail is down."""
     message = Message.objects.select_related("page").filter(pk=message_id).first()
-    done_key = f"community.notified:{message_id}"
-    if message is None or already_done(done_key):
+    if message is None:
+        return 0
+    # The time tells this message from one that gets its key after a restore.
+    done_key = f"community.notified:{message_id}:{message.created_at.timestamp()}"
+    if already_done(done_key):
         return 0
     try:
         sent = notify_owners(message)
