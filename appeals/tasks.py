@@ -6,7 +6,7 @@ from django_tasks import task
 
 from portal.background import already_done, enqueue_after_commit, mark_done, retry_later
 
-from .models import Appeal
+from .models.appeals import Appeal
 from .notifications import send_notification
 
 logger = logging.getLogger(__name__)
