@@ -76,8 +76,14 @@ def s3_storage_settings(endpoint, bucket, public_url=None):
 
 
 @pytest.fixture
-def bucket(s3_server, request, settings):
-    """An empty bucket on the S3 server, made the media storage for the test."""
+def bucket(s3_server, request, settings, django_db_blocker):
+    """An empty bucket on the S3 server, made the media storage for the test (with the
+    root collection that Wagtail's files need, which a flushing test may have removed)."""
+    from wagtail.models import Collection
+
+    with django_db_blocker.unblock():
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
     name = "media-" + request.node.name.lower().replace("_", "-")[:40]
     client = s3_client(s3_server)
     client.create_bucket(Bucket=name)

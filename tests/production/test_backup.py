@@ -75,6 +75,7 @@ def manage(*args, database, bucket, endpoint):
     )
 
 
+@pytest.mark.stack
 @pytest.mark.django_db(transaction=True)
 def test_backup_restore_round_trip_keeps_counts_and_checksums(
     bucket, s3_server, empty_database, empty_bucket, tmp_path
