@@ -4,17 +4,12 @@ The letter names the number, the dates and the admin link only: the applicant's
 name, contacts and text stay in the admin, not in mailboxes.
 """
 
-import logging
-
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
-
-logger = logging.getLogger(__name__)
 
 
 def editor_addresses():
@@ -36,19 +31,3 @@ def send_notification(appeal):
     subject = _("Новое обращение гражданина № %(number)s") % {"number": appeal.number}
     body = render_to_string("appeals/email/new_appeal.txt", context)
     return send_mail(subject, body, None, recipients)
-
-
-def notify_editors(appeal):
-    """Send the notification once the registration is committed.
-
-    A mail server that is down must not cost the visitor their number: the appeal is
-    registered and in the queue either way, so a failure is logged, not raised.
-    """
-
-    def send():
-        try:
-            send_notification(appeal)
-        except OSError:  # smtplib's errors are OSErrors too
-            logger.exception("Could not notify the school editors of appeal %s", appeal.pk)
-
-    transaction.on_commit(send)

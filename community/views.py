@@ -10,7 +10,7 @@ from portal.serving import serve_again, visible_page_or_404
 
 from .forms import MessageForm
 from .models import accepted_kind
-from .notifications import notify_owners
+from .tasks import queue_notification
 
 RATE = "5/10m"
 SENT_PARAMETER = "sent"
@@ -51,7 +51,7 @@ def ask(request, page_id):
         message.page = page
         message.kind = accepted_kind(page)
         message.save()
-        notify_owners(message)
+        queue_notification(message)
         return HttpResponseRedirect(f"{page_url}?{SENT_PARAMETER}=1#community")
 
     request.community_form = form

@@ -13,12 +13,13 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_save, pre_save
         from wagtail.images import get_image_model
 
         from .access.checks import access_middleware_installed
         from .access.references import install as install_reference_checks
         from .images import strip_uploaded_metadata
+        from .renditions import queue_renditions
         from .security import exports
 
         exports.install()
@@ -28,4 +29,7 @@ class PortalConfig(AppConfig):
 
         pre_save.connect(
             strip_uploaded_metadata, sender=get_image_model(), dispatch_uid="portal-strip-exif"
+        )
+        post_save.connect(
+            queue_renditions, sender=get_image_model(), dispatch_uid="portal-renditions"
         )

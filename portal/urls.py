@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_views
 from wagtail.views import serve as wagtail_serve
 
+from portal import health
 from portal import views as portal_views
 from portal.security import documents
 from portal.security.lockout import limit_password_attempts
@@ -24,7 +25,12 @@ document_password_view = limit_password_attempts(
 
 # No /django-admin/: Wagtail's admin does everything the school needs, and a second
 # login form would be a second door to guard.
+# A lost database answers 503 with Retry-After, not a 500 trace (portal/outage.py).
+handler500 = "portal.outage.server_error"
+
 urlpatterns = [
+    # For the load balancer: no language prefix, never cached (portal/health.py).
+    path("health/", health.health, name="health"),
     # Ahead of Wagtail's admin: its reports, narrowed to what the user may see.
     path("admin/", include("portal.access.urls")),
     path("admin/", include(wagtailadmin_urls)),

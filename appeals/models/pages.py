@@ -107,7 +107,7 @@ class AppealFormPage(RoutablePageMixin, Page):
         )
 
     def register(self, form):
-        from ..notifications import notify_editors
+        from ..tasks import notify_editors
 
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         appeal = Appeal.register(

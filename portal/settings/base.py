@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's task framework (backport) and its queue in PostgreSQL (portal/background.py).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +231,42 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media in S3-compatible object storage (MinIO, Yandex Object Storage, AWS …) when
+# S3_BUCKET is set: original images, renditions and documents, so that any number of app
+# processes on any machine see the same files. Images are public: their addresses are
+# S3_PUBLIC_URL + key (the proxy, deploy/nginx/portal.conf, or a CDN in front of the
+# bucket), unsigned, so cached pages keep working. Documents are never linked to the
+# bucket: Wagtail's serve view checks who may download (portal/security/documents.py) and
+# streams the file (WAGTAILDOCS_SERVE_METHOD below); the bucket grants anonymous reads of
+# the image prefixes only. Without S3_PUBLIC_URL every address is signed and short-lived.
+S3_BUCKET = os.environ.get("S3_BUCKET", "").strip()
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION", "us-east-1"),
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+            "location": os.environ.get("S3_PREFIX", ""),
+            # Two uploads named alike keep both files (Wagtail's own behaviour on disk).
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("S3_URL_EXPIRE_SECONDS", "300")),
+            "signature_version": "s3v4",
+            "addressing_style": "path",
+        },
+    }
+    S3_PUBLIC_URL = os.environ.get("S3_PUBLIC_URL", "").strip()
+    if S3_PUBLIC_URL:
+        protocol, _sep, domain = S3_PUBLIC_URL.rstrip("/").partition("//")
+        STORAGES["default"]["OPTIONS"].update(
+            custom_domain=domain, url_protocol=protocol, querystring_auth=False
+        )
+        MEDIA_URL = S3_PUBLIC_URL.rstrip("/") + "/"
+
 # Wagtail's admin sends big forms (page editors with many blocks).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -246,6 +285,15 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.PortalImageForm"
+# Cut by the task worker after an upload (portal/renditions.py): the sizes of the cards
+# and listings, and the admin's thumbnails.
+PORTAL_PREGENERATED_RENDITIONS = [
+    "max-165x165",
+    "fill-640x360",
+    "fill-400x300",
+    "fill-480x270",
+    "max-800x600",
+]
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "doc",
@@ -284,7 +332,20 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "russian"}
 }
 
+# Background work (portal/background.py): e-mails, search index and reference updates
+# (Wagtail's own tasks), rendition cutting, the daily consent check. TASKS_BACKEND=db puts
+# them in the database queue that `manage.py db_worker` processes (production); without
+# it they run at once inside the request (a laptop without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("TASKS_BACKEND", "immediate") == "db"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@school.example")
 
 LOGIN_URL = "wagtailadmin_login"

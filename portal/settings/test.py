@@ -17,7 +17,9 @@ DATABASES["default"] = dj_database_url.parse(
 )
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In memory; a test that runs a worker process has it write files (EMAIL_FILE_PATH).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or None
 # Pages and fragments: a fast per-process cache. Rate limits and used form tokens: the
 # real shared Redis, as in production, so django-ratelimit's checks pass and the tests
 # that run two app processes see one counter. The key prefix carries the database name:
@@ -40,3 +42,12 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign in with force_login(); the two-factor tests switch this on themselves.
 TWO_FACTOR_REQUIRED = False
+# Tasks run inside the test; the worker process of tests/production runs the database
+# queue for real (TASKS_BACKEND=db).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("TASKS_BACKEND") == "db"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}

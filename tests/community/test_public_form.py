@@ -47,8 +47,12 @@ def ask(client, page, remote_addr="127.0.0.1", **overrides):
     return client.post(url, form_data(**overrides), REMOTE_ADDR=remote_addr)
 
 
-def test_honest_question_is_stored_pending_and_owner_notified(client, topic, teacher_a):
-    response = ask(client, topic)
+def test_honest_question_is_stored_pending_and_owner_notified(
+    client, topic, teacher_a, django_capture_on_commit_callbacks
+):
+    # The letter is a background task, queued once the message is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client, topic)
     assert response.status_code == 302
     assert response["Location"] == topic.url + "?sent=1#community"
     message = Message.objects.get()

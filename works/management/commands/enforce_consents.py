@@ -7,13 +7,25 @@ Run daily from cron (see docs/works.md), shortly after midnight Moscow time::
 
 from django.core.management.base import BaseCommand
 
+from works.tasks import enforce_consents_task
 from works.unpublishing import enforce, hold_back
 
 
 class Command(BaseCommand):
     help = "Снимает с публикации работы и фотоотчёты, согласие на которые больше не действует."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Поставить проверку в очередь фоновых задач вместо выполнения здесь.",
+        )
+
     def handle(self, *args, **options):
+        if options["enqueue"]:
+            result = enforce_consents_task.enqueue()
+            self.stdout.write(f"enqueued: {result.id}")
+            return
         pages = enforce()
         for page in pages:
             self.stdout.write(f"unpublished: {page.pk} {page.url_path}")

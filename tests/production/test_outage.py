@@ -1,0 +1,236 @@
+"""The database goes away for 10 s under load: visitors get the 503 page, never a 500,
+and the app processes recover by themselves when it is back.
+
+The test starts its own PostgreSQL cluster (the shared one is never stopped), copies the
+migrated schema of the test database into it, runs gunicorn with production settings on
+it, and keeps two clients requesting pages while the cluster is stopped and started.
+"""
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from .conftest import wait_for_port
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+PG_PORT = int(os.environ.get("TEST_OUTAGE_PG_PORT", "8183"))
+APP_PORT = int(os.environ.get("TEST_OUTAGE_APP_PORT", "8184"))
+REDIS_URL = os.environ.get("TEST_OUTAGE_REDIS_URL", "redis://127.0.0.1:6379/11")
+
+pytestmark = [
+    pytest.mark.stack,
+    pytest.mark.redis,
+    pytest.mark.skipif(not (PG_BIN / "pg_ctl").exists(), reason="PostgreSQL 15 binaries"),
+]
+
+
+def as_postgres(args):
+    """Run a PostgreSQL tool as the postgres user when the tests run as root."""
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    return subprocess.run(prefix + args, check=True, capture_output=True, text=True)  # noqa: S603
+
+
+class Cluster:
+    def __init__(self, data_dir):
+        self.data_dir = data_dir
+
+    def pg_ctl(self, *args):
+        as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data_dir), "-w", *args])
+
+    def start(self):
+        self.pg_ctl(
+            "-o",
+            f"-p {PG_PORT} -k /tmp -c listen_addresses=127.0.0.1",
+            "-l",
+            str(self.data_dir / "log"),
+            "start",
+        )
+
+    def stop(self):
+        self.pg_ctl("-m", "fast", "stop")
+
+
+@pytest.fixture
+def own_cluster(django_db_setup, django_db_blocker):
+    data_dir = Path(tempfile.mkdtemp(prefix="portal-outage-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(data_dir, "postgres", "postgres")
+    as_postgres(
+        [
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(data_dir),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    cluster = Cluster(data_dir)
+    cluster.start()
+    try:
+        with django_db_blocker.unblock():
+            source = connection.settings_dict
+        dump = subprocess.run(  # noqa: S603 - fixed tools and arguments
+            [
+                str(PG_BIN / "pg_dump"),
+                "-h",
+                source["HOST"],
+                "-p",
+                str(source["PORT"] or 5432),
+                "-U",
+                source["USER"],
+                "--no-owner",
+                source["NAME"],
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(  # noqa: S603
+            [
+                str(PG_BIN / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(PG_PORT),
+                "-U",
+                "postgres",
+                "portal",
+            ],
+            check=True,
+        )
+        subprocess.run(  # noqa: S603
+            [
+                str(PG_BIN / "psql"),
+                "-q",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(PG_PORT),
+                "-U",
+                "postgres",
+                "-d",
+                "portal",
+                "-v",
+                "ON_ERROR_STOP=1",
+            ],
+            input=dump.stdout,
+            check=True,
+            capture_output=True,
+        )
+        yield cluster
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            cluster.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def app_process(own_cluster, tmp_path):
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "outage-test-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/portal",
+        "CACHE_URL": REDIS_URL,
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_ACCESS_LOG": str(tmp_path / "access.log"),
+        "LOG_LEVEL": "CRITICAL",
+    }
+    (tmp_path / "static").mkdir()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "deploy/gunicorn.conf.py",
+            "portal.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(APP_PORT, timeout=60)
+        yield f"http://127.0.0.1:{APP_PORT}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_database_outage_gives_503_then_recovers_without_restart(own_cluster, app_process):
+    urls = [app_process + "/", app_process + "/health/"]
+    assert fetch(urls[1])[0] == 200
+    log = []  # (phase, url, status, retry_after)
+    phase = {"now": "before"}
+    stop = threading.Event()
+
+    def visitor(url):
+        while not stop.is_set():
+            status, headers, _body = fetch(url)
+            log.append((phase["now"], url, status, headers.get("Retry-After")))
+            time.sleep(0.05)
+
+    visitors = [threading.Thread(target=visitor, args=(url,)) for url in urls]
+    for thread in visitors:
+        thread.start()
+    try:
+        time.sleep(2)
+        phase["now"] = "outage"
+        own_cluster.stop()
+        time.sleep(10)
+        own_cluster.start()
+        phase["now"] = "recovering"
+        time.sleep(2)
+        phase["now"] = "after"
+        time.sleep(3)
+    finally:
+        stop.set()
+        for thread in visitors:
+            thread.join()
+
+    statuses = Counter(status for _phase, _url, status, _retry in log)
+    assert statuses[500] == 0, statuses
+    # While the server is down (the last requests of the phase may meet it back up):
+    # the page is the 503 page with Retry-After, the probe a 503 too.
+    outage = [entry for entry in log if entry[0] == "outage"]
+    assert {status for _phase, _url, status, _retry in outage} <= {200, 503}, statuses
+    pages_503 = [entry for entry in outage if entry[1] == urls[0] and entry[2] == 503]
+    assert len(pages_503) >= 20, statuses
+    assert {retry for _phase, _url, _status, retry in pages_503} == {"10"}
+    assert any(entry[1] == urls[1] and entry[2] == 503 for entry in outage)
+    # Back: every request succeeds, with the same app processes.
+    after = Counter(status for phase_, _url, status, _retry in log if phase_ == "after")
+    assert after, statuses
+    assert set(after) == {200}, after
+    assert fetch(urls[1])[0] == 200
