@@ -18,6 +18,8 @@ Tokens change after the transaction commits, so no process can render the old ro
 again after the change; the same tags are banned from the reverse proxy.
 """
 
+import functools
+
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
@@ -26,6 +28,7 @@ from wagtail.models import Page
 from wagtail.signals import post_page_move
 
 from . import proxy, tags
+
 
 def _enabled():
     return settings.PAGE_CACHE_ENABLED
@@ -104,6 +107,7 @@ def _page_moved(sender, instance, parent_page_before=None, **kwargs):
     invalidate_on_commit(changed)
 
 
+@functools.cache
 def _ignored_tables():
     tables = set()
     for label in settings.PAGE_CACHE_UNSHOWN_MODELS:
@@ -117,21 +121,15 @@ def _ignored_tables():
     return tables
 
 
-_ignored = None
-
-
 def _row_changed(sender, instance=None, raw=False, **kwargs):
-    global _ignored  # noqa: PLW0603 - computed once the apps are loaded
     if raw or not _enabled() or sender is None:
         return
     if isinstance(instance, Page):
         if kwargs.get("signal") is post_delete:
             invalidate_on_commit(page_change_tags(instance, appeared=True, moved=False))
         return
-    if _ignored is None:
-        _ignored = _ignored_tables()
     table = sender._meta.db_table
-    if table not in _ignored:
+    if table not in _ignored_tables():
         invalidate_on_commit({tags.table_tag(table)})
 
 
@@ -152,4 +150,5 @@ def connect():
     post_page_move.connect(_page_moved, dispatch_uid="pagecache_page_moved")
     for model in apps.get_models():
         if issubclass(model, Page):
-            post_save.connect(_page_saved, sender=model, dispatch_uid=f"pagecache_{model._meta.label}")
+            uid = f"pagecache_{model._meta.label}"
+            post_save.connect(_page_saved, sender=model, dispatch_uid=uid)

@@ -64,12 +64,15 @@ def _ignored_cookies():
     return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 
-def seconds_to_live():
-    """The safety-net lifetime, cut at the school's next midnight: lists of upcoming
-    events and today's announcements change with the date, not with a save."""
+def seconds_to_live(until=None):
+    """The safety-net lifetime, cut at the school's next midnight (what is "today"
+    changes) and at ``until`` (a time window of what the answer shows ends)."""
     now = timezone.localtime()
-    midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time()))
-    return max(1, min(settings.PAGE_CACHE_TIMEOUT, int((midnight - now).total_seconds())))
+    midnight = timezone.make_aware(
+        dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+    )
+    end = midnight if until is None else min(midnight, until)
+    return max(1, min(settings.PAGE_CACHE_TIMEOUT, int((end - now).total_seconds())))
 
 
 class PageCacheMiddleware:
@@ -89,7 +92,7 @@ class PageCacheMiddleware:
         with tags.collecting() as collected:
             response = self.get_response(request)
         if request.method == "GET" and self.may_keep(request, response):
-            timeout = seconds_to_live()
+            timeout = seconds_to_live(collected.until)
             tokens = tags.tokens_for(collected)
             if tags.sequence() == start:
                 self.mark_public(response, collected, timeout)

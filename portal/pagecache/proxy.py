@@ -28,13 +28,13 @@ class VarnishBackend(HTTPBackend):
         tags = sorted(tags)
         for start in range(0, len(tags), _BATCH):
             names = "|".join(re.escape(tag) for tag in tags[start : start + _BATCH])
-            request = Request(
+            request = Request(  # noqa: S310 - the configured proxy's own address
                 f"{self.cache_scheme}://{self.cache_netloc}/",
                 method="BAN",
-                headers={BAN_HEADER: f"(^| )({names})( |$)"},
+                headers={BAN_HEADER: rf"(^|\s)({names})(\s|$)"},
             )
             try:
-                urlopen(request, timeout=5).close()  # noqa: S310 - the configured proxy
+                urlopen(request, timeout=5).close()  # noqa: S310 - as above
             except (URLError, OSError) as error:
                 logger.error("Could not ban %d tags from the proxy: %s", len(tags), error)
 

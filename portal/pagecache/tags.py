@@ -35,6 +35,21 @@ def shared_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+class Collected(set):
+    """The tags of one render, and the moment its answer stops being true by itself
+    (an announcement's end, an event starting), if any."""
+
+    until = None
+
+
+def valid_until(moment):
+    """The answer being rendered shows something that changes at ``moment`` without
+    any save (a time window): it is kept until then at most."""
+    collected = _collected.get()
+    if collected is not None and moment is not None:
+        collected.until = moment if collected.until is None else min(collected.until, moment)
+
+
 def depends_on(*tags):
     """Mark the response being rendered as built from ``tags`` (no-op outside one)."""
     collected = _collected.get()
@@ -89,7 +104,7 @@ post_init.connect(_record_page, dispatch_uid="pagecache_record_page")
 @contextlib.contextmanager
 def collecting():
     """Collect the tags of what is rendered inside the block into the yielded set."""
-    collected = set()
+    collected = Collected()
     token = _collected.set(collected)
     try:
         with connection.execute_wrapper(_record_query):

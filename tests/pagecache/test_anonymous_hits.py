@@ -1,17 +1,10 @@
 """The page cache: a second anonymous request of every page kind of the demo runs no
 SQL at all, and what is kept is exactly what the first visitor got."""
 
-import pytest
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from portal.pagecache.middleware import STATUS_HEADER
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    return settings
 
 
 def public_pages():
