@@ -51,7 +51,7 @@ def _page_tables(page):
     model = type(page)
     return {
         tags.table_tag(parent._meta.db_table)
-        for parent in model._meta.get_parent_list() | {model}
+        for parent in [*model._meta.get_parent_list(), model]
         if parent is not Page and issubclass(parent, Page)
     }
 

@@ -108,6 +108,9 @@ class PageCacheMiddleware:
             return False
         if "HTTP_AUTHORIZATION" in request.META:
             return False
+        # Wagtail renders previews through the middleware with a dummy request.
+        if getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
+            return False
         return not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
     def may_serve(self, request, entry):

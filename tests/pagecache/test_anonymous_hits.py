@@ -25,9 +25,9 @@ def routes(pages):
         url = page.get_url()
         name = type(page).__name__
         if name == "EventIndexPage":
-            urls += [url + "calendar.ics/", url + "arhiv/"]
+            urls += [url + "calendar.ics", url + "arhiv/"]
         elif name == "EventPage":
-            urls.append(url + "event.ics/")
+            urls.append(url + "event.ics")
         elif name == "NewsIndexPage":
             urls += [url + "rss/", url + "atom/"]
     return urls
@@ -35,7 +35,7 @@ def routes(pages):
 
 # Answered for this visitor only: the appeal form carries a CSRF token, a poll shows
 # the form or "already answered" by the visitor's cookie (see test_bypass.py).
-PER_VISITOR = {"AppealPage", "PollPage"}
+PER_VISITOR = {"AppealFormPage", "PollPage"}
 
 
 def test_second_anonymous_request_runs_no_sql(demo, page_cache, django_assert_num_queries):

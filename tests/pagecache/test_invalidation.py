@@ -52,8 +52,9 @@ def test_publishing_a_page_updates_it_and_its_listings_only(page_cache, visitor,
     with change():
         publish(topic, title="Тема, переписанная редактором")
     for url in (topic.url, subject.url):
-        status, text, state = fetch(visitor, url)
-        assert state == "miss" and "Тема, переписанная редактором" in text, url
+        _status, text, state = fetch(visitor, url)
+        assert state == "miss", url
+        assert "Тема, переписанная редактором" in text, url
     assert fetch(visitor, other.url)[2] == "hit"
 
 
