@@ -26,8 +26,8 @@ def page_or_404(request, page_id):
 
 
 # The form carries no CSRF token so that the pages showing it are kept by the page cache
-# and the reverse proxy (portal/pagecache, docs/caching.md) like any other; spam is kept out by the honeypot, the signed minimum fill time
-# and the per-IP rate limit.
+# and the reverse proxy (portal/pagecache, docs/caching.md) like any other; spam is kept
+# out by the honeypot, the signed minimum fill time and the per-IP rate limit.
 @csrf_exempt
 def ask(request, page_id):
     page = page_or_404(request, page_id)
