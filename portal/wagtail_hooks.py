@@ -26,6 +26,7 @@ from .access.admin import (
 )
 from .models import SchoolClass, Subject
 from .pagecache.middleware import private
+from .pagecache.tags import collecting_now
 from .rich_text import SafeDocumentLinkHandler, SafeImageEmbedHandler, SafePageLinkHandler
 from .security.documents import check_document_access
 from .security.views import LockoutsView, SetupView, VerifyView, may_unlock
@@ -165,5 +166,5 @@ def narrowed_admin_urls():
 def keep_restricted_pages_out_of_page_cache(page, request, serve_args, serve_kwargs):
     """A page with a view restriction (password, login, groups) is never kept in the
     page cache, even when this visitor may see it."""
-    if page.get_view_restrictions():
+    if collecting_now() and page.get_view_restrictions():
         private(request)

@@ -76,6 +76,9 @@ def seconds_to_live(until=None):
 
 
 class PageCacheMiddleware:
+    """Answers anonymous visitors from the shared cache (the module says when), and
+    keeps the renders that are the same for every visitor, with their tags."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 

@@ -42,6 +42,11 @@ class Collected(set):
     until = None
 
 
+def collecting_now():
+    """Whether the current render may be kept (so its dependencies are worth finding)."""
+    return _collected.get() is not None
+
+
 def valid_until(moment):
     """The answer being rendered shows something that changes at ``moment`` without
     any save (a time window): it is kept until then at most."""
