@@ -25,9 +25,9 @@ def page_or_404(request, page_id):
     return page
 
 
-# The form carries no CSRF token so that pages can be cached by the page cache and
-# the reverse proxy; spam is kept out by the honeypot, the signed minimum fill time
-# and the per-IP rate limit.
+# The form carries no CSRF token so that the pages showing it are kept by the page cache
+# and the reverse proxy (portal/pagecache, docs/caching.md) like any other; spam is kept
+# out by the honeypot, the signed minimum fill time and the per-IP rate limit.
 @csrf_exempt
 def ask(request, page_id):
     page = page_or_404(request, page_id)

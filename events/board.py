@@ -10,6 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from portal.models import SchoolClass
+from portal.pagecache.tags import collecting_now, valid_until
 
 from .models import Announcement, ClassTimetable, EventIndexPage, EventKind, EventPage, Lesson
 from .recurrence import expand_all
@@ -66,6 +67,10 @@ def board_context(request, home, now=None):
         and sitting.event.kind.board_section == EventKind.BoardSection.CONTESTS
     ]
     calendar = EventIndexPage.objects.child_of(home).live().public().first()
+    if collecting_now():
+        # The page cache keeps the board until the first of these moments at most.
+        valid_until(Announcement.objects.next_change(now))
+        valid_until(min((sitting.end or sitting.start for sitting in occurrences), default=None))
     return {
         "announcements": list(Announcement.objects.for_board(now)[:BOARD_ANNOUNCEMENTS]),
         "next_events": occurrences[:BOARD_EVENTS],

@@ -9,8 +9,8 @@ from .models import ExamPage
 from .variant import render_variant
 
 
-# Grading stores nothing, and the page carries no CSRF token so that it can be cached
-# by the page cache and the reverse proxy.
+# Grading stores nothing, and the page carries no CSRF token so that it is kept by the
+# page cache and the reverse proxy (docs/caching.md); the graded answer never is.
 @csrf_exempt
 def check_variant(request, page_id):
     """Grade a practice variant posted from ``<exam>/variant/`` and show the result.

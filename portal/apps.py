@@ -19,10 +19,12 @@ class PortalConfig(AppConfig):
         from .access.checks import access_middleware_installed
         from .access.references import install as install_reference_checks
         from .images import strip_uploaded_metadata
+        from .pagecache import invalidation as page_cache_invalidation
         from .renditions import queue_renditions
         from .security import exports
 
         exports.install()
+        page_cache_invalidation.connect()
 
         install_reference_checks()
         checks.register(access_middleware_installed, checks.Tags.security)

@@ -1,7 +1,8 @@
 """Spam guards for the public forms anonymous visitors fill in (questions, polls).
 
-The forms carry no CSRF token, so that pages can be cached by the page cache and the
-reverse proxy; bots are kept out by two cheap checks that cost an honest visitor
+The forms carry no CSRF token, so that the pages showing the question form are kept by
+the page cache and the reverse proxy (docs/caching.md; a poll page is not kept, since it
+shows each visitor's own state); bots are kept out by two cheap checks that cost an honest visitor
 nothing:
 
 - a **honeypot**: a text field people never see (hidden by CSS, skipped by the
@@ -65,8 +66,8 @@ class SpamGuardMixin:
     started_field = "started"
     token_salt = None
     min_fill_seconds = 3
-    # Once pages are cached (page cache, reverse proxy) the token is as old as the cached
-    # page; a week is generous.
+    # A page kept by the page cache or the proxy (at most PAGE_CACHE_TIMEOUT, 6 hours)
+    # carries a token as old as the kept page; a week is generous.
     token_max_age = 7 * 24 * 3600
     honeypot_label = None
     spam_message = None

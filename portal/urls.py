@@ -10,6 +10,7 @@ from wagtail.views import serve as wagtail_serve
 
 from portal import health
 from portal import views as portal_views
+from portal.pagecache.tags import depends_on_all_pages
 from portal.security import documents
 from portal.security.lockout import limit_password_attempts
 from search import views as search_views
@@ -40,7 +41,7 @@ urlpatterns = [
         document_password_view,
         name="wagtaildocs_authenticate_with_password",
     ),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", depends_on_all_pages(sitemap), name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The school meals monitoring reads /food/ at the site's root, in no language.
     path("", include("sveden.urls")),
@@ -55,8 +56,12 @@ if settings.DEBUG:
 
 # Russian pages live at the root, English ones under /en/.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
-    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    path("search/", depends_on_all_pages(search_views.search), name="search"),
+    path(
+        "search/autocomplete/",
+        depends_on_all_pages(search_views.autocomplete),
+        name="search_autocomplete",
+    ),
     path("quiz/<int:page_id>/<slug:block_id>/", portal_views.check_quiz, name="check_quiz"),
     path("", include("exam_prep.urls")),
     path("", include("community.urls")),

@@ -33,8 +33,8 @@ def find_quiz(value, block_id):
     return None
 
 
-# Grading stores nothing, and the page carries no CSRF token so that it can be cached
-# by the page cache and the reverse proxy.
+# Grading stores nothing, and the page carries no CSRF token so that it is kept by the
+# page cache and the reverse proxy (docs/caching.md); the graded answer never is.
 @csrf_exempt
 def check_quiz(request, page_id, block_id):
     """Grade one self-check quiz without JavaScript and show the page with the score.

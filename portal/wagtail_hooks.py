@@ -25,6 +25,8 @@ from .access.admin import (
     localize_translations_report_view,
 )
 from .models import SchoolClass, Subject
+from .pagecache.middleware import private
+from .pagecache.tags import collecting_now
 from .rich_text import SafeDocumentLinkHandler, SafeImageEmbedHandler, SafePageLinkHandler
 from .security.documents import check_document_access
 from .security.views import LockoutsView, SetupView, VerifyView, may_unlock
@@ -158,3 +160,11 @@ def narrowed_admin_urls():
             name="portal_localize_snippets_detail",
         ),
     ]
+
+
+@hooks.register("before_serve_page")
+def keep_restricted_pages_out_of_page_cache(page, request, serve_args, serve_kwargs):
+    """A page with a view restriction (password, login, groups) is never kept in the
+    page cache, even when this visitor may see it."""
+    if collecting_now() and page.get_view_restrictions():
+        private(request)

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -68,6 +68,15 @@ class AnnouncementQuerySet(models.QuerySet):
         return self.filter(
             Q(visible_from__lte=now), Q(visible_until__isnull=True) | Q(visible_until__gt=now)
         )
+
+    def next_change(self, now=None):
+        """The next moment an announcement appears or expires (None if none will)."""
+        now = now or timezone.now()
+        moments = self.aggregate(
+            starts=Min("visible_from", filter=Q(visible_from__gt=now)),
+            ends=Min("visible_until", filter=Q(visible_until__gt=now)),
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
 
     def for_board(self, now=None):
         return self.visible(now).order_by("-pinned", "-importance", "-visible_from", "-pk")

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    # Purges the reverse proxy when WAGTAILFRONTENDCACHE is set (see FRONTEND_CACHE_URL).
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -94,6 +96,9 @@ MIDDLEWARE = [
     "portal.security.headers.PortalCSPMiddleware",
     "portal.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache, before anything reads the session or the
+    # database (portal/pagecache, docs/caching.md); the headers above are added anew.
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,6 +174,59 @@ else:
 # fill-time tokens of the public forms (portal/spam.py).
 SHARED_CACHE_ALIAS = "default"
 RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
+
+# The anonymous page cache (portal/pagecache, docs/caching.md): entries and tag tokens
+# in the shared cache, so a change is seen by every app process at once. The lifetime
+# is a safety net only (entries are invalidated by their tags).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = SHARED_CACHE_ALIAS
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(6 * 3600)))
+# Never looked up nor kept: the admin, per-visitor endpoints, files served with checks.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/a11y/",
+    "/en/a11y/",
+    "/_util/",
+    "/en/_util/",
+    "/i18n/",
+    "/documents/",
+    "/static/",
+    "/media/",
+]
+# Rows no page shows: writing them changes no cached answer.
+PAGE_CACHE_UNSHOWN_MODELS = [
+    "sessions.*",
+    "axes.*",
+    "otp_totp.*",
+    "otp_static.*",
+    "wagtailimages.rendition",
+    "wagtailsearch.*",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.comment",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.uploadedfile",
+    "wagtailadmin.editingsession",
+    "wagtailusers.userprofile",
+    "auth.user",
+]
+# The reverse proxy in front (deploy/varnish/default.vcl), when FRONTEND_CACHE_URL
+# names it: Wagtail purges a published page's addresses, the page cache bans tags.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "portal.pagecache.proxy.VarnishBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+PAGE_CACHE_SEND_TAGS = bool(FRONTEND_CACHE_URL)
 
 # The visitor's address (portal/security/client_ip.py): REMOTE_ADDR unless the site runs
 # behind this many reverse proxies, each adding the address it saw to the header.

@@ -6,7 +6,7 @@ import tempfile
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -35,6 +35,11 @@ CACHES = {
 }
 SHARED_CACHE_ALIAS = "shared"
 RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
+# The page cache is off for the suite (a render inside a rolled-back test must not be
+# served to the next test); its own tests switch it on, app processes they start get
+# PAGE_CACHE_ENABLED=1.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+PAGE_CACHE_ALIAS = SHARED_CACHE_ALIAS
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 # Static files come from the app directories (finders); WhiteNoise only needs the
 # directory to exist.

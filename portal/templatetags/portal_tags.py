@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from portal.pagecache.fragments import cached_fragment
+from portal.pagecache.tags import depends_on, page_tag
 from portal.queries import not_view_restricted
 
 register = template.Library()
@@ -47,10 +49,21 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     items = []
     if root is not None:
-        # The view-restriction rule as a subquery: one query for the whole menu.
-        children = (
-            root.get_children().live().filter(not_view_restricted()).in_menu().only(*LINK_FIELDS)
-        )
+
+        def sections():
+            # A new section is a new child of the home page: its tag covers it.
+            depends_on(page_tag(root.pk))
+            # The view-restriction rule as a subquery: one query for the whole menu.
+            return list(
+                root.get_children()
+                .live()
+                .filter(not_view_restricted())
+                .in_menu()
+                .only(*LINK_FIELDS)
+            )
+
+        # The same for every visitor, kept with the page cache's tags.
+        children = cached_fragment("menu", root.pk, sections)
         items = [
             {
                 "page": child,
@@ -73,7 +86,12 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
+
+        def path_down():
+            depends_on(page_tag(page.pk))
+            return list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
+
+        ancestors = cached_fragment("breadcrumbs", (page.pk, page.path), path_down)
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 

@@ -1,0 +1,43 @@
+"""Fragments every page repeats (the menu's sections, the breadcrumbs' ancestors), kept
+in the shared cache with the same tags as whole answers.
+
+Renders the page cache does not keep (signed-in users, forms with a CSRF token) and
+first renders of a page read these from the cache instead of the database. A kept
+fragment's tags join the tags of the answer being rendered, so a whole answer built
+from a kept fragment is invalidated exactly as if it had run the queries itself.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import tags
+
+FRAGMENT_PREFIX = "pagecache:fragment:"
+
+
+def cached_fragment(name, key, compute):
+    """``compute()``, or its kept value for ``(name, key)`` while its tags are unchanged.
+
+    The value must be picklable (a list of pages with their fields, not a queryset)."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return compute()
+    cache = tags.shared_cache()
+    cache_key = FRAGMENT_PREFIX + name + ":" + hashlib.sha256(repr(key).encode()).hexdigest()
+    entry = cache.get(cache_key)
+    fresh = entry is not None and (entry["until"] is None or entry["until"] > timezone.now())
+    if fresh and tags.still_valid(entry["tokens"]):
+        tags.depends_on(*entry["tokens"])
+        tags.valid_until(entry["until"])
+        return entry["value"]
+    start = tags.sequence()
+    with tags.collecting() as collected:
+        value = compute()
+    tags.depends_on(*collected)
+    tags.valid_until(collected.until)
+    tokens = tags.tokens_for(collected)
+    if tags.sequence() == start:
+        entry = {"value": value, "tokens": tokens, "until": collected.until}
+        cache.set(cache_key, entry, settings.PAGE_CACHE_TIMEOUT)
+    return value
