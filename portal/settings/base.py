@@ -192,6 +192,7 @@ PAGE_CACHE_EXCLUDED_PATHS = [
     "/documents/",
     "/static/",
     "/media/",
+    "/health/",
 ]
 # Rows no page shows: writing them changes no cached answer.
 PAGE_CACHE_UNSHOWN_MODELS = [
@@ -199,6 +200,7 @@ PAGE_CACHE_UNSHOWN_MODELS = [
     "axes.*",
     "otp_totp.*",
     "otp_static.*",
+    "django_tasks_database.*",
     "wagtailimages.rendition",
     "wagtailsearch.*",
     "wagtailsearchpromotions.query",
