@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("lowvision.urls")),
     # The school meals monitoring reads /food/ at the site's root, in no language.
     path("", include("sveden.urls")),
 ]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "sveden",
     "news",
     "appeals",
+    "lowvision",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",
