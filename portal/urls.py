@@ -12,6 +12,7 @@ from portal import views as portal_views
 from portal.security import documents
 from portal.security.lockout import limit_password_attempts
 from search import views as search_views
+from seo.sitemaps import PortalSitemap
 
 # Wagtail's password forms for restricted pages and collections, with a limit on
 # failed attempts (they are not logins, so django-axes does not see them).
@@ -34,7 +35,8 @@ urlpatterns = [
         document_password_view,
         name="wagtaildocs_authenticate_with_password",
     ),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("", include("seo.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("lowvision.urls")),
     # The school meals monitoring reads /food/ at the site's root, in no language.
