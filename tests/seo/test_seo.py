@@ -11,6 +11,7 @@ from PIL import Image
 from wagtail.models import PageViewRestriction
 
 from tests.factories import ImageFactory, SchoolClassFactory, StandardPageFactory, SubjectFactory
+from tests.factories.events import EventIndexPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.subjects import (
     ClassIndexPageFactory,
@@ -213,3 +214,34 @@ def test_the_500_page_needs_neither_the_database_nor_context_processors(
         html = get_template("500.html").render({})
     assert "Ошибка на сервере" in html
     assert "/static/portal/css/site.css" in html
+
+
+def test_a_localhost_site_uses_the_address_the_request_came_to(client, site):
+    assert site["site"].hostname == "localhost"
+    robots = client.get("/robots.txt", headers={"host": "school7.example"}).content.decode()
+    assert "Sitemap: http://school7.example/sitemap.xml" in robots
+
+
+def test_class_and_subject_pages_announce_their_feeds(client, home):
+    calendar = EventIndexPageFactory(parent=home)
+    section = SubjectPageFactory(
+        parent=SubjectIndexPageFactory(parent=home),
+        subject=SubjectFactory(name="Физика", slug="fizika"),
+    )
+    ClassIndexPageFactory(parent=home)
+    SchoolClassFactory(grade=9, letter="А")
+
+    def feeds(url):
+        head = client.get(url).content.decode().split("</head>")[0]
+        return re.findall(
+            r'<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)">', head
+        )
+
+    subject_feed = f"{calendar.url}predmet/fizika.ics"
+    assert ("text/calendar", subject_feed) in feeds(section.url)
+    assert client.get(subject_feed).status_code == 200
+    class_feeds = feeds("/classes/9a/")
+    assert ("text/calendar", f"{calendar.url}klass/9a.ics") in class_feeds
+    assert ("application/rss+xml", "/classes/9a/rss/") in class_feeds
+    for _, url in class_feeds:
+        assert client.get(url).status_code == 200, url
