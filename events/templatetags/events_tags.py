@@ -65,9 +65,7 @@ def events_ical_url(context, route, slug):
     page = context.get("page")
     if page is None:
         return ""
-    calendar = (
-        EventIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
-    )
+    calendar = EventIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
     if calendar is None:
         return ""
     return ical.url(calendar, context.get("request"), route, slug)
