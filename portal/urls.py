@@ -14,6 +14,7 @@ from portal.pagecache.tags import depends_on_all_pages
 from portal.security import documents
 from portal.security.lockout import limit_password_attempts
 from search import views as search_views
+from seo.sitemaps import PortalSitemap
 
 # Wagtail's password forms for restricted pages and collections, with a limit on
 # failed attempts (they are not logins, so django-axes does not see them).
@@ -41,8 +42,15 @@ urlpatterns = [
         document_password_view,
         name="wagtaildocs_authenticate_with_password",
     ),
-    path("sitemap.xml", depends_on_all_pages(sitemap), name="sitemap"),
+    path(
+        "sitemap.xml",
+        depends_on_all_pages(sitemap),
+        {"sitemaps": {"pages": PortalSitemap}},
+        name="sitemap",
+    ),
+    path("", include("seo.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("lowvision.urls")),
     # The school meals monitoring reads /food/ at the site's root, in no language.
     path("", include("sveden.urls")),
 ]

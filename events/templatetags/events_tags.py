@@ -1,4 +1,5 @@
-"""Template helpers of the events app: schema.org JSON-LD and sitting dates."""
+"""Template helpers of the events app: schema.org JSON-LD, sitting dates and the
+links to the calendar feeds of a class or a subject."""
 
 import json
 
@@ -8,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .. import ical
+from ..models import EventIndexPage
 from ..recurrence import local
 
 register = template.Library()
@@ -52,3 +55,17 @@ def sitting_when(sitting, with_date=True):
     if not with_date:
         return time
     return f"{date_format(start, 'j E')}, {time}"
+
+
+@register.simple_tag(takes_context=True)
+def events_ical_url(context, route, slug):
+    """The URL of the events calendar's iCal feed of one class (``"class_ical"``) or
+    subject (``"subject_ical"``) in the current page's language; "" without a calendar.
+    For feed autodiscovery ``<link rel="alternate">`` on class and subject pages."""
+    page = context.get("page")
+    if page is None:
+        return ""
+    calendar = EventIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+    if calendar is None:
+        return ""
+    return ical.url(calendar, context.get("request"), route, slug)

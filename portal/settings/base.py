@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "sveden",
     "news",
     "appeals",
+    "lowvision",
+    "seo",
     # Wagtail and its translation plugin.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -332,6 +334,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Школьный портал")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address in the sitemap, robots.txt and Open Graph tags (seo.base_url);
+# empty: the Wagtail Site's hostname and port.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")
 # No network here and no need to send teachers' e-mail hashes to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Cyrillic titles get transliterated Latin slugs (/sveden/, /classes/9a/) instead of

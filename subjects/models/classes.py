@@ -54,6 +54,21 @@ class ClassIndexPage(RoutablePageMixin, Page):
         verbose_name = _("список классов")
         verbose_name_plural = _("списки классов")
 
+    def get_sitemap_urls(self, request=None):
+        """The list, then each class's generated page (``/classes/9a/``)."""
+        urls = super().get_sitemap_urls(request)
+        own = urls[0]["location"] if urls else None
+        if own is None:
+            return urls
+        for slug in SchoolClass.objects.values_list("slug", flat=True):
+            urls.append(
+                {
+                    "location": own + self.reverse_subpage("class_detail", args=(slug,)),
+                    "lastmod": urls[0]["lastmod"],
+                }
+            )
+        return urls
+
     # Data ---------------------------------------------------------------------------
 
     def get_class(self, class_slug):

@@ -389,7 +389,8 @@ def _document(school):
     ("path", "bound"),
     [
         ("/predmety/", 20),
-        ("/predmety/matematika/", 22),
+        # +2: the events calendar of the subject, for its feed autodiscovery link.
+        ("/predmety/matematika/", 24),
         ("/classes/9a/", 23),
         ("/classes/9a/rss/", 14),
         ("/classes/9a/atom/", 14),
