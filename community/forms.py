@@ -48,6 +48,11 @@ class MessageForm(SpamGuardMixin, forms.ModelForm):
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                field = self.fields[name]
+                described = [f"id_{name}_helptext"] if field.help_text else []
+                field.widget.attrs.update(
+                    {
+                        "aria-invalid": "true",
+                        "aria-describedby": " ".join([*described, f"id_{name}-error"]),
+                    }
                 )

@@ -266,10 +266,15 @@ def _join_decimal_commas(element):
 
 
 def _display_inline_fractions(element, in_script=False):
-    """Set the outer fractions of an inline formula in display style (readable size)."""
-    for child in element:
+    """Set the outer fractions of an inline formula in display style (readable size),
+    as ``\\dfrac`` does: each goes into ``<mstyle displaystyle="true">``."""
+    for index, child in enumerate(list(element)):
         if child.tag == "mfrac" and not in_script:
-            child.set("displaystyle", "true")
+            wrapper = Element("mstyle", {"displaystyle": "true"})
+            wrapper.tail, child.tail = child.tail, None
+            element.remove(child)
+            wrapper.append(child)
+            element.insert(index, wrapper)
         _display_inline_fractions(child, in_script or child.tag in SCRIPT_PARENTS)
 
 

@@ -231,7 +231,7 @@ def test_decimal_comma_is_one_number():
 
 
 def test_inline_fractions_are_set_in_display_style():
-    assert '<mfrac displaystyle="true">' in latex_to_mathml(r"\frac{1}{2}")
+    assert '<mstyle displaystyle="true"><mfrac>' in latex_to_mathml(r"\frac{1}{2}")
     assert "<mfrac>" in latex_to_mathml(r"\frac{1}{2}", "block")
     # A fraction in an exponent stays small.
     inline = latex_to_mathml(r"e^{\frac{x}{2}}")
