@@ -4,6 +4,7 @@ what is missing, marks its required fields and links the consent to the policy."
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -33,6 +34,7 @@ def subject_teacher(section, username, django_user_model):
     user = django_user_model.objects.create_user(
         username=username, email=f"{username}@school.example", password="password"
     )
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     SubjectTeacher.objects.create(page=section, user=user)
     return user
 
