@@ -56,7 +56,7 @@ class AppealForm(SpamGuardMixin, forms.ModelForm):
         widgets = {
             "answer_by": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 10}),
-            "postal_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "postal_address": forms.Textarea(attrs={"autocomplete": "street-address", "rows": 2}),
         }
         help_texts = {
             "patronymic": _("Если есть."),

@@ -41,3 +41,18 @@ class MessageForm(SpamGuardMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["author_name"].widget.attrs["maxlength"] = NAME_MAX_LENGTH
         self.fields["author_role"].widget.attrs["maxlength"] = ROLE_MAX_LENGTH
+
+    def full_clean(self):
+        """Tie each refused field to its message (``…-error`` in the template) for
+        screen readers."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                described = [f"id_{name}_helptext"] if field.help_text else []
+                field.widget.attrs.update(
+                    {
+                        "aria-invalid": "true",
+                        "aria-describedby": " ".join([*described, f"id_{name}-error"]),
+                    }
+                )

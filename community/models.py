@@ -2,12 +2,22 @@
 
 A page opts in with a class attribute ``accepts_messages = "question"`` (or
 ``"comment"``). Nothing is public until the page's teacher publishes it.
+
+The messages on a page reach the users who may edit it. A page type whose questions
+belong to other teachers as well (an exam task: the teachers of the exam's subject)
+names them with two hooks, so community needs to know no page type:
+
+- ``message_teachers(self)``: the users, a queryset, who answer on this page;
+- ``pages_answered_by(cls, user)`` (a classmethod): the pages of the type ``user``
+  answers on, a queryset — the same relation read from the other side, for the
+  moderation queue.
 """
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 QUESTION = "question"
@@ -39,6 +49,25 @@ def editable_pages(user):
     return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
 
 
+def answering_page_types():
+    """The page types that name teachers answering their messages (see the module)."""
+    return [
+        model
+        for model in get_page_models()
+        if getattr(model, "accepts_messages", None) and hasattr(model, "pages_answered_by")
+    ]
+
+
+def answered_pages(user):
+    """Querysets of the pages whose type names ``user`` as a teacher answering there."""
+    return [model.pages_answered_by(user) for model in answering_page_types()]
+
+
+def moderates_any(user):
+    """Whether ``user`` has any page whose messages they moderate."""
+    return editable_pages(user).exists() or any(pages.exists() for pages in answered_pages(user))
+
+
 class MessageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PUBLISHED)
@@ -47,10 +76,13 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(status=PENDING)
 
     def moderated_by(self, user):
-        """Messages on the pages ``user`` may edit: their moderation queue."""
+        """Messages on the pages ``user`` may edit or answers on: their moderation queue."""
         if user.is_superuser:
             return self.all()
-        return self.filter(page__in=editable_pages(user).values("pk"))
+        pages = Q(page__in=editable_pages(user).values("pk"))
+        for answered in answered_pages(user):
+            pages |= Q(page__in=answered.values("pk"))
+        return self.filter(pages)
 
 
 class Message(models.Model):

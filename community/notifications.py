@@ -1,4 +1,5 @@
-"""E-mail to the teachers who own a page when a visitor leaves a message there."""
+"""E-mail to the teachers of a page (its editors, and those its type names as answering
+there) when a visitor leaves a message on it."""
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -10,11 +11,19 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 def page_owners(page):
-    """Active users who may edit ``page`` (not superusers); its owner as a fallback."""
-    users = PagePermissionPolicy().users_with_permission_for_instance(
+    """Active users who may edit ``page`` (not superusers) and the teachers its type names
+    as answering there (``message_teachers``); its owner when there is nobody else."""
+    editors = PagePermissionPolicy().users_with_permission_for_instance(
         "change", page, include_superusers=False
     )
-    users = list(users.filter(is_active=True).exclude(email=""))
+    users = list(editors.filter(is_active=True).exclude(email=""))
+    teachers = getattr(page.specific_deferred, "message_teachers", None)
+    if teachers is not None:
+        known = {user.pk for user in users}
+        for user in teachers().filter(is_active=True).exclude(email="").order_by("pk"):
+            if user.pk not in known:
+                users.append(user)
+                known.add(user.pk)
     if not users and page.owner_id:
         owners = get_user_model().objects.filter(pk=page.owner_id, is_active=True)
         users = list(owners.exclude(email=""))

@@ -1,8 +1,9 @@
 """Admin: each teacher's moderation queue and the pending count on the dashboard.
 
 Which messages a user moderates is the permission policy below (the messages on the
-pages they may edit); ``portal.access`` applies it to every admin URL naming a
-message — edit, delete, history, usage, copy, bulk actions, editing-session pings.
+pages they may edit or answer on, ``Message.objects.moderated_by``); ``portal.access``
+applies it to every admin URL naming a message — edit, delete, history, usage, copy,
+bulk actions, editing-session pings.
 """
 
 import django_filters
@@ -18,11 +19,12 @@ from wagtail.permissions import register_permission_policy
 
 from portal.access import ScopedPermissionPolicy, manageable
 
-from .models import PENDING, STATUS_CHOICES, Message, editable_pages
+from .models import PENDING, STATUS_CHOICES, Message, moderates_any
 
 
 class MessagePermissionPolicy(ScopedPermissionPolicy):
-    """A teacher moderates the messages on the pages they may edit, and no others.
+    """A teacher moderates the messages on the pages they may edit or answer on, and no
+    others.
 
     Messages arrive from visitors: nobody adds one in the admin.
     """
@@ -33,7 +35,7 @@ class MessagePermissionPolicy(ScopedPermissionPolicy):
     def user_has_permission(self, user, action):
         if not (user.is_active and user.is_authenticated) or action == "add":
             return False
-        return user.is_superuser or editable_pages(user).exists()
+        return user.is_superuser or moderates_any(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

@@ -9,9 +9,11 @@ nothing:
   keyboard, labelled for screen readers as "leave empty") that form-filling bots fill;
 - a **minimum fill time**: the form carries a signed timestamp of when it was shown;
   a submission faster than a person could read the form, or with a forged token, is
-  refused. A token is accepted **once**: used tokens are remembered in the cache every
-  app process shares until they would expire anyway, so a bot cannot fetch one form
-  and replay its token for every post. A visitor whose token was already used (two
+  refused. The time and the token are checked only once the fields themselves are
+  valid, so an empty or incomplete form says what is missing. A token is accepted
+  **once**: used tokens are remembered in the cache every app process shares until
+  they would expire anyway, so a bot cannot fetch one form and replay its token for
+  every post. A visitor whose token was already used (two
   people behind one cached page) is asked to send again, with the text kept and a
   fresh token in the re-shown form.
 
@@ -105,6 +107,11 @@ class SpamGuardMixin:
         if self.data.get(self.honeypot_field):
             self._spam = True
             raise forms.ValidationError(self.spam_message, code="spam")
+        if self.errors:
+            # A form with missing or wrong fields is not accepted anyway: say what is
+            # missing instead of "too fast" (an empty form is sent fast) and leave the
+            # token unused (the re-shown form carries a fresh one).
+            return cleaned
         try:
             started = token_time(
                 signing.loads(

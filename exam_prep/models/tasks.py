@@ -1,8 +1,11 @@
 """One task number of an exam: theory, worked examples, practice with answers."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Left, Length
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -165,6 +168,30 @@ class ExamTaskPage(Page):
             .defer_streamfields()
             .first()
         )
+
+    # Visitors' questions (community) -------------------------------------------------
+
+    def message_teachers(self):
+        """The teachers of the exam's subject (the teachers of its subject sections):
+        a question on a task is theirs to answer, not only the exam pages' editors'."""
+        exam = self.exam()
+        if exam is None:
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(subject_sections__page__subject_id=exam.subject_id)
+            .distinct()
+        )
+
+    @classmethod
+    def pages_answered_by(cls, user):
+        """The task pages of the exams in the subjects ``user`` teaches (one subquery)."""
+        from subjects.models import SubjectTeacher
+
+        taught = SubjectTeacher.objects.filter(user_id=user.pk).values("page__subject_id")
+        parent_path = Left(OuterRef("path"), Length(OuterRef("path")) - cls.steplen)
+        exams = ExamPage.objects.filter(subject_id__in=taught, path=parent_path)
+        return cls.objects.filter(Exists(exams))
 
     def get_search_facets(self):
         exam = self.exam()

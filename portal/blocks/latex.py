@@ -4,8 +4,12 @@ latex2mathml converts almost anything: ``\\frac{1`` and ``\\unknowncmd`` come ba
 MathML, ``\\text{<b>}`` comes back as raw markup and ``\\href`` as a link. So every
 formula goes through ``check_latex`` (the editor gets a clear Russian message) and
 the converter's output is rebuilt from its element tree with an allow-list of MathML
-elements and attributes, every text node escaped. Conversions are cached: pages
-re-render the same formulas again and again.
+elements and attributes, every text node escaped. Two typographic fixes happen on the
+way: a Russian decimal comma written the LaTeX way, ``0{,}88``, becomes one number
+«0,88» (the converter would put an operator with spacing between the halves), and a
+fraction in an inline formula is set in display style, so its digits are not shrunk to
+script size inside a line of text. Conversions are cached: pages re-render the same
+formulas again and again.
 """
 
 import html
@@ -228,6 +232,52 @@ def _resolve_references(text):
     return CHARACTER_REFERENCE.sub(replace, text)
 
 
+# Elements whose children are set in a smaller script style (an inline fraction inside
+# these stays small: it is an index or a limit).
+SCRIPT_PARENTS = frozenset(
+    {"mfrac", "msub", "msup", "msubsup", "munder", "mover", "munderover", "mroot", "mmultiscripts"}
+)
+
+
+def _is_braced_comma(element):
+    """``{,}`` as the converter gives it: an ``mrow`` holding only the operator ``,``."""
+    return (
+        element.tag == "mrow"
+        and len(element) == 1
+        and element[0].tag == "mo"
+        and _resolve_references(element[0].text or "").strip() == ","
+    )
+
+
+def _join_decimal_commas(element):
+    """``<mn>0</mn><mrow><mo>,</mo></mrow><mn>88</mn>`` → ``<mn>0,88</mn>``, everywhere."""
+    index = 0
+    while index + 2 < len(element):
+        first, comma, second = element[index], element[index + 1], element[index + 2]
+        if first.tag == "mn" and second.tag == "mn" and _is_braced_comma(comma):
+            first.text = f"{_resolve_references(first.text or '')},{second.text or ''}"
+            first.tail = second.tail
+            element.remove(comma)
+            element.remove(second)
+        else:
+            index += 1
+    for child in element:
+        _join_decimal_commas(child)
+
+
+def _display_inline_fractions(element, in_script=False):
+    """Set the outer fractions of an inline formula in display style (readable size),
+    as ``\\dfrac`` does: each goes into ``<mstyle displaystyle="true">``."""
+    for index, child in enumerate(list(element)):
+        if child.tag == "mfrac" and not in_script:
+            wrapper = Element("mstyle", {"displaystyle": "true"})
+            wrapper.tail, child.tail = child.tail, None
+            element.remove(child)
+            wrapper.append(child)
+            element.insert(index, wrapper)
+        _display_inline_fractions(child, in_script or child.tag in SCRIPT_PARENTS)
+
+
 def _serialize(element, parts):
     """Rebuild the converter's tree as escaped MathML, refusing what is not MathML."""
     tag = element.tag
@@ -281,6 +331,9 @@ def _convert(latex, display):
             ) from error
         if not isinstance(root, Element):
             raise LatexError(_("Формулу не удалось преобразовать."))
+        _join_decimal_commas(root)
+        if display == "inline":
+            _display_inline_fractions(root)
         parts = []
         _serialize(root, parts)
         return "".join(parts), None
@@ -314,3 +367,79 @@ def render_math(latex, display="inline") -> SafeString:
             latex,
             _("(формулу не удалось показать)"),
         )
+
+
+SUPERSCRIPTS = str.maketrans("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ")
+SUBSCRIPTS = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+# Operators written without spaces around them in plain text.
+TIGHT_OPERATORS = frozenset("()[]{}|,;.!'′∣")
+OPENING_FENCES = frozenset("([{")
+# Operators the converter gives as identifiers (``\\pm`` is an ``mi``).
+SPACED_SYMBOLS = frozenset("±∓")
+
+
+def _scripted(text, table, marker):
+    """``text`` in Unicode super-/subscript when every character has one, else ``^(…)``."""
+    if set(text) <= {"′", "'"}:  # f′(x): a prime is already raised
+        return text
+    translated = text.translate(table)
+    if all(char != original for char, original in zip(translated, text, strict=True)):
+        return translated
+    return f"{marker}{text}" if len(text) == 1 else f"{marker}({text})"
+
+
+def _grouped(text):
+    """A numerator, denominator or radicand in parentheses unless it is one number or
+    one letter: «14/40», «m/n», «(2a)», «(n − k)»."""
+    if len(text) <= 1 or text.replace(",", "").isdigit():
+        return text
+    return f"({text})"
+
+
+def _plain(element):
+    """The readable text of a MathML element: x², a/b, √x, x₁."""
+    children = list(element)
+    tag = element.tag
+    if tag in ("mi", "mn", "mtext", "ms"):
+        return _resolve_references(element.text or "")
+    if tag == "mo":
+        return _resolve_references(element.text or "").strip()
+    parts = [_plain(child) for child in children]
+    if tag == "msup" and len(parts) == 2:
+        return parts[0] + _scripted(parts[1], SUPERSCRIPTS, "^")
+    if tag == "msub" and len(parts) == 2:
+        return parts[0] + _scripted(parts[1], SUBSCRIPTS, "_")
+    if tag == "msubsup" and len(parts) == 3:
+        return (
+            parts[0] + _scripted(parts[1], SUBSCRIPTS, "_") + _scripted(parts[2], SUPERSCRIPTS, "^")
+        )
+    if tag == "mfrac" and len(parts) == 2:
+        return f"{_grouped(parts[0])}/{_grouped(parts[1])}"
+    if tag == "msqrt":
+        return "√" + _grouped("".join(parts))
+    if tag == "mroot" and len(parts) == 2:
+        return _scripted(parts[1], SUPERSCRIPTS, "^") + "√" + _grouped(parts[0])
+    if tag == "mtr":
+        return ", ".join(parts)
+    if tag == "mtable":
+        return "; ".join(parts)
+    pieces = []
+    after_operand = False  # a binary operator follows an operand; a sign starts a term
+    for child, text in zip(children, parts, strict=True):
+        operator = (child.tag == "mo" and text not in TIGHT_OPERATORS) or text in SPACED_SYMBOLS
+        pieces.append(f" {text} " if operator and after_operand else text)
+        after_operand = not operator and text not in OPENING_FENCES
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=2048)
+def latex_to_text(latex):
+    """A formula as readable plain text («x² + 4x − 5 = 0», «a/b») for the search index
+    and its snippets; the LaTeX source itself when it does not convert."""
+    try:
+        root = l2m_converter.convert_to_element(latex)
+        _join_decimal_commas(root)
+        text = _plain(root)
+    except Exception:  # latex2mathml raises many unrelated exception types
+        return latex
+    return " ".join(text.split())

@@ -18,13 +18,15 @@ from wagtail import blocks
 from wagtail.rich_text import RichText
 
 from .basic import RICH_TEXT_FEATURES
-from .latex import LatexError, check_latex, render_math
+from .latex import LatexError, check_latex, latex_to_text, render_math
 from .safety import SafeRenderMixin
 
 # \( … \) inline, \[ … \] display; a formula stays inside one text run.
 FORMULA_PATTERN = re.compile(r"\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\]", re.DOTALL)
 UNCLOSED_PATTERN = re.compile(r"\\[(\[]")
-TAG_PATTERN = re.compile(r"(<[^>]*>)")
+# A tag starts with "<" and a letter ("</" and a letter, "<!--" for a comment); any other
+# "<" is text.
+TAG_PATTERN = re.compile(r"(<!--.*?-->|</?[A-Za-z][^>]*>)", re.DOTALL)
 
 
 def find_formulas(text):
@@ -63,16 +65,24 @@ def check_text_formulas(text):
 
 
 def math_in_text(text):
-    """Plain text → escaped HTML with its formulas as MathML."""
-    escaped = str(escape(text))
-    return mark_safe(  # noqa: S308 - text escaped, formulas rebuilt by render_math
-        FORMULA_PATTERN.sub(_render_match_escaped, escaped)
-    )
+    """Plain text → escaped HTML with its formulas as MathML.
+
+    Formulas are found in the unescaped text and converted from it; only the text
+    between them is escaped, so ``<``, ``>``, ``&`` and quotes inside a formula are
+    mathematics, not markup."""
+    pieces = []
+    position = 0
+    for match in FORMULA_PATTERN.finditer(text):
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(_render_formula(match))
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - text escaped, formulas rebuilt by render_math
 
 
-def _render_match_escaped(match):
+def _render_formula(match):
     display = match.group("display") is not None
-    latex = html.unescape(match.group("display" if display else "inline"))
+    latex = match.group("display" if display else "inline")
     if not display:
         return str(render_math(latex, "inline"))
     # A wide display formula scrolls inside its own keyboard-focusable box.
@@ -81,17 +91,32 @@ def _render_match_escaped(match):
 
 @lru_cache(maxsize=1024)
 def math_in_html(markup):
-    """Rich-text HTML → the same HTML with formulas in its text runs as MathML."""
+    """Rich-text HTML → the same HTML with formulas in its text runs as MathML.
+
+    A text run is unescaped, its formulas converted and the rest escaped again. A ``<``
+    that starts no tag (``\\(D < 0\\)`` typed into stored HTML) is text, as in the HTML
+    parsing rules, and leaves escaped: it neither hides the formulas after it nor
+    reaches the page bare."""
     parts = TAG_PATTERN.split(markup)
-    for index, part in enumerate(parts):
-        if part and not part.startswith("<") and ("\\(" in part or "\\[" in part):
-            parts[index] = FORMULA_PATTERN.sub(_render_match_escaped, part)
+    for index in range(0, len(parts), 2):  # split() puts the tags at the odd places
+        part = parts[index]
+        if "\\(" in part or "\\[" in part or "<" in part or ">" in part:
+            parts[index] = math_in_text(html.unescape(part))
     return "".join(parts)
+
+
+def text_with_plain_formulas(text):
+    """``text`` with each formula as readable plain text («x² + 1», «a/b»): what the
+    search index stores, so search snippets never show LaTeX."""
+    return FORMULA_PATTERN.sub(
+        lambda match: latex_to_text(match.group("display") or match.group("inline") or ""),
+        text,
+    )
 
 
 def rich_text_formulas_source(source):
     """The text runs of rich-text source HTML, unescaped, for validation."""
-    return [html.unescape(part) for part in TAG_PATTERN.split(source) if not part.startswith("<")]
+    return [html.unescape(part) for part in TAG_PATTERN.split(source)[::2]]
 
 
 class MathRichText(RichText):
@@ -134,6 +159,9 @@ class MathRichTextBlock(SafeRenderMixin, blocks.RichTextBlock):
             check_text_formulas(run)
         return value
 
+    def get_searchable_content(self, value):
+        return [text_with_plain_formulas(text) for text in super().get_searchable_content(value)]
+
     class Meta:
         icon = "pilcrow"
 
@@ -147,6 +175,9 @@ class MathTextBlock(blocks.CharBlock):
         value = super().clean(value)
         check_text_formulas(value or "")
         return value
+
+    def get_searchable_content(self, value):
+        return [text_with_plain_formulas(text) for text in super().get_searchable_content(value)]
 
 
 class LatexBlock(blocks.TextBlock):
@@ -164,6 +195,9 @@ class LatexBlock(blocks.TextBlock):
             except LatexError as error:
                 raise ValidationError(error.message) from error
         return value
+
+    def get_searchable_content(self, value):
+        return [latex_to_text(value)] if self.search_index and value else []
 
 
 class MathBlock(SafeRenderMixin, blocks.StructBlock):

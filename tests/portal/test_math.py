@@ -1,6 +1,8 @@
 """LaTeX → MathML on the server: real formulas convert, bad ones are refused clearly,
 and nothing stored can break a page."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
@@ -14,15 +16,16 @@ from portal.blocks import (
     latex_to_mathml,
     render_math,
 )
-from portal.blocks.latex import KNOWN_COMMANDS, MAX_LATEX_LENGTH
+from portal.blocks.latex import KNOWN_COMMANDS, MAX_LATEX_LENGTH, latex_to_text
+from portal.blocks.math import math_in_html, text_with_plain_formulas
 
 
 @pytest.mark.parametrize(
     ("latex", "expected"),
     [
-        (r"\frac{a+b}{2}", ["<mfrac>", "<mi>a</mi>", "<mo>+</mo>", "<mn>2</mn>"]),
+        (r"\frac{a+b}{2}", ["<mfrac", "<mi>a</mi>", "<mo>+</mo>", "<mn>2</mn>"]),
         (r"\sum_{k=1}^{n} k^2", ["<msubsup>", "<mo>∑</mo>", "<msup>"]),
-        (r"\binom{n}{k}", ['<mfrac linethickness="0">', "<mi>n</mi>", "<mi>k</mi>"]),
+        (r"\binom{n}{k}", ['<mfrac linethickness="0"', "<mi>n</mi>", "<mi>k</mi>"]),
         (r"P(A\mid B)", ["<mi>P</mi>", "<mo>∣</mo>", "<mi>B</mi>"]),
         (r"\alpha + \beta = \Gamma", ["<mi>α</mi>", "<mi>β</mi>", "<mi>Γ</mi>"]),
         (r"\begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix}", ["<mtable>", "<mtr>", "<mtd><mn>4</mn>"]),
@@ -174,4 +177,89 @@ def test_math_text_filter_escapes_text_and_renders_formulas():
         Context({"text": r"<b>ответ</b>: \(\frac{1}{3}\)"})
     )
     assert "&lt;b&gt;ответ&lt;/b&gt;" in html
-    assert "<mfrac>" in html
+    assert "<mfrac" in html
+
+
+# Every character rich text escapes, each inside a formula in the middle of a paragraph,
+# as the editor stores it (an entity) and as hand-written HTML may have it (bare).
+ESCAPED_CHARACTERS = [
+    ("<", r"D = -4 § 0", ["&lt;", "&#60;", "<"], "<mo>&lt;</mo>"),
+    (">", r"P(B) § 0", ["&gt;", "&#62;", ">"], "<mo>&gt;</mo>"),
+    ("&", r"\begin{pmatrix}1 § 2\end{pmatrix}", ["&amp;", "&#38;", "&"], "<mtd><mn>2</mn>"),
+    ('"', r"\text{§да§}", ["&quot;", "&#34;", '"'], '<mtext>"да"</mtext>'),
+    ("'", r"f§(x) = 2x", ["&#x27;", "&#39;", "'"], "<mi>f</mi>"),
+]
+CASES = [
+    pytest.param(latex, written, expected, id=f"{char}-{written}")
+    for char, latex, forms, expected in ESCAPED_CHARACTERS
+    for written in forms
+]
+TAG = re.compile(r"</?[a-z]+(?: [a-z]+=\"[^\"<>]*\")*>")
+
+
+@pytest.mark.parametrize(("latex", "written", "expected"), CASES)
+def test_every_escaped_character_inside_formulas_of_one_paragraph(latex, written, expected):
+    formula = latex.replace("§", written)
+    source = (
+        rf"<p>Сначала \(a^2\), затем \({formula}\), и после \(x_1\) ещё "
+        rf"\(\frac{{1}}{{2}}\).</p>"
+    )
+    html = math_in_html(source)
+    assert html.count("<math ") == 4, html
+    assert "\\(" not in html
+    assert "\\)" not in html
+    assert expected in html
+    assert "<msup>" in html
+    assert "<msub>" in html
+    # Outside the tags no bare "<" or ">" is left: the page is well-formed.
+    text = TAG.sub("", html)
+    assert "<" not in text, text
+    assert ">" not in text, text
+
+
+def test_bare_less_than_in_plain_text_is_escaped():
+    html = math_in_html("<p>Если 3 < 5 и 5 > 3, то \\(x\\).</p>")
+    assert "3 &lt; 5 и 5 &gt; 3" in html
+    assert html.count("<math ") == 1
+
+
+def test_decimal_comma_is_one_number():
+    assert "<mn>0,88</mn>" in latex_to_mathml(r"0{,}88")
+    assert "<mn>0,02048</mn><mo>≈</mo><mn>0,02</mn>" in latex_to_mathml(r"0{,}02048 \approx 0{,}02")
+    # An index list keeps its comma as an operator.
+    assert "<mn>1</mn><mo>,</mo><mn>2</mn>" in latex_to_mathml(r"x_{1,2}")
+
+
+def test_inline_fractions_are_set_in_display_style():
+    assert '<mstyle displaystyle="true"><mfrac>' in latex_to_mathml(r"\frac{1}{2}")
+    assert "<mfrac>" in latex_to_mathml(r"\frac{1}{2}", "block")
+    # A fraction in an exponent stays small.
+    inline = latex_to_mathml(r"e^{\frac{x}{2}}")
+    assert "<mfrac>" in inline
+    assert "displaystyle" not in inline
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"x^2 + 4x - 5 = 0", "x² + 4x − 5 = 0"),
+        (r"P(A) = \frac{m}{n}", "P(A) = m/n"),
+        (r"P = \frac{14}{40} = 0{,}35", "P = 14/40 = 0,35"),
+        (r"x_{1,2} = \frac{-b \pm \sqrt{D}}{2a}", "x_(1,2) = (−b ± √D)/(2a)"),
+        (r"q^{n - k}", "q^(n − k)"),
+        (r"D = -4 < 0", "D = −4 < 0"),
+    ],
+)
+def test_formulas_become_readable_text_for_search(latex, text):
+    assert latex_to_text(latex) == text
+
+
+def test_search_text_of_blocks_has_no_latex():
+    rich = MathRichTextBlock()
+    value = rich.to_python(r"<p>Вероятность \(P(A) = \frac{m}{n}\), где \(m &lt; n\).</p>")
+    (content,) = rich.get_searchable_content(value)
+    assert content == "Вероятность P(A) = m/n, где m < n."
+    assert MathBlock().child_blocks["latex"].get_searchable_content(r"c^2 = a^2 + b^2") == [
+        "c² = a² + b²"
+    ]
+    assert text_with_plain_formulas(r"Ответ: \(-5;\ 1\)") == "Ответ: −5; 1"

@@ -61,7 +61,7 @@ def sections(home):
     [
         ("вероятностей", "topic"),
         ("благоприятными исходами", "topic"),
-        ("frac", "topic"),  # LaTeX source of the formula block
+        ("P(A)", "topic"),  # the formula block, indexed as readable text (not its LaTeX)
         ("задание 4", "task"),
         ("заданию 4", "task"),
         ("олимпиадой", "event"),
