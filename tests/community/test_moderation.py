@@ -64,7 +64,7 @@ def test_dashboard_counts_own_pending(client, teacher_a, teacher_b, queues, topi
     MessageFactory(page=topic, status=PUBLISHED)
     client.force_login(teacher_a)
     body = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Ждут модерации: 2 сообщений." in body
+    assert "Ждут модерации: 2." in body
 
 
 def test_visitor_without_rights_is_refused(client, django_user_model, queues):
