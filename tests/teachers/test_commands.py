@@ -194,6 +194,7 @@ def test_the_admin_form_alone_sets_up_a_teacher_on_a_fresh_site(client, site):
     the message gives the portfolio's public address; a section created later for the
     teacher's subject is theirs at once."""
     from django.contrib.auth.models import Permission
+    from django.contrib.messages import get_messages
 
     from tests.factories.portal import SubjectFactory
     from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
@@ -216,11 +217,10 @@ def test_the_admin_form_alone_sets_up_a_teacher_on_a_fresh_site(client, site):
             "email": "orlova@school.example",
             "subjects": [chemistry.pk],
         },
-        follow=True,
     )
     page = TeacherPage.objects.get(user__email="orlova@school.example")
     assert permissions.existing_role_groups() is not None
-    text = response.content.decode()
+    text = " ".join(str(message) for message in get_messages(response.wsgi_request))
     assert f"Адрес на сайте после публикации: {page.get_full_url()}" in text
     assert page.get_full_url().endswith("/orlova/")
 
