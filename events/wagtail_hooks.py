@@ -22,11 +22,11 @@ register_permission_policy(EventKind, ReferenceDataPolicy(EventKind))
 class AnnouncementViewSet(PortalSnippetViewSet):
     model = Announcement
     icon = "warning"
-    # A labelled flag: a plain "pinned" would print Python's True/False.
+    # A BooleanColumn (tick or cross): a plain "pinned" would print True/False.
     list_display = [
         "title",
         "importance",
-        BooleanColumn("pinned", label=_("закреплено"), true_label=_("закреплено")),
+        BooleanColumn("pinned", label=_("закреплено")),
         "visible_from",
         "visible_until",
     ]
