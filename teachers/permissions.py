@@ -40,8 +40,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.tree_roots import ROOT_COLLECTION_NAME
-
 ADMINISTRATORS = "Администраторы"
 SCHOOL_EDITORS = "Редакторы школы"
 TEACHERS = "Учителя"
@@ -146,7 +144,7 @@ def pages_of_types(labels):
 
 
 def root_collection():
-    return Collection.get_first_root_node() or Collection.add_root(name=ROOT_COLLECTION_NAME)
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def shared_collection():
