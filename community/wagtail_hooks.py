@@ -7,7 +7,9 @@ bulk actions, editing-session pings.
 """
 
 import django_filters
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -62,11 +64,18 @@ class MessageFilterSet(WagtailFilterSet):
 
 
 class MessageIndexView(generic.IndexView):
+    # On a phone the rows become cards (community/admin/queue.css).
+    table_classname = "listing community-queue"
+
     def get_base_queryset(self):
         return manageable(self.request.user, Message).select_related("page")
 
 
 class MessageEditView(generic.EditView):
+    """The answer screen: the whole message and a link to its page above the form."""
+
+    template_name = "community/admin/message_edit.html"
+
     def save_instance(self):
         message = self.form.save(commit=False)
         if message.answer and "answer" in self.form.changed_data:
@@ -106,6 +115,11 @@ message_viewset = MessageViewSet()
 @hooks.register("register_admin_viewset")
 def register_message_viewset():
     return message_viewset
+
+
+@hooks.register("insert_global_admin_css")
+def queue_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("community/admin/queue.css"))
 
 
 class PendingMessagesPanel(Component):

@@ -1,6 +1,7 @@
 """Admin registration of the events app's snippets (kinds, announcements, timetables)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -21,7 +22,14 @@ register_permission_policy(EventKind, ReferenceDataPolicy(EventKind))
 class AnnouncementViewSet(PortalSnippetViewSet):
     model = Announcement
     icon = "warning"
-    list_display = ["title", "importance", "pinned", "visible_from", "visible_until"]
+    # A BooleanColumn (tick or cross): a plain "pinned" would print True/False.
+    list_display = [
+        "title",
+        "importance",
+        BooleanColumn("pinned", label=_("закреплено")),
+        "visible_from",
+        "visible_until",
+    ]
     list_filter = ["importance", "pinned"]
     search_fields = ["title", "text"]
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from .models import SchoolClass, SchoolSettings, Subject
+from .tree_roots import ROOT_PAGE_TITLE
 
 ADMIN_USERNAME = "admin"
 # A demo login, printed by `make run`; production sites create their own users.
@@ -100,7 +101,9 @@ def load(ctx):
     Page.objects.filter(depth=2).exclude(content_type__app_label="home").delete()
 
     root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="ru"))
+        instance=Page(
+            title=ROOT_PAGE_TITLE, slug="root", locale=Locale.objects.get(language_code="ru")
+        )
     )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -51,15 +51,22 @@ class NewTeacher:
             % {"group": self.group.name, "base": permissions.TEACHERS},
             _("Коллекция изображений и документов: %(collection)s")
             % {"collection": self.collection.name},
-            _("Портфолио (черновик): %(title)s — %(url)s")
-            % {"title": self.page.title, "url": self.page.url_path},
+            _("Портфолио (черновик): %(title)s") % {"title": self.page.title},
+            _("Адрес на сайте после публикации: %(url)s") % {"url": self.public_url},
         ]
         if self.sections:
             names = ", ".join(section.title for section in self.sections)
             lines.append(_("Права на разделы предметов: %(names)s") % {"names": names})
         else:
-            lines.append(_("Разделов этих предметов пока нет: права выдаст setup_roles позже."))
+            lines.append(
+                _("Разделов этих предметов пока нет: права на них появятся, когда их создадут.")
+            )
         return lines
+
+    @property
+    def public_url(self):
+        """The portfolio's full address (it answers once the teacher publishes it)."""
+        return self.page.get_full_url() or self.page.url_path
 
 
 def split_name(full_name):
@@ -150,6 +157,9 @@ def create_teacher(
     user.set_password(password)
     user.save()
 
+    if permissions.existing_role_groups() is None:
+        # A fresh site: the role groups, their rights and workflows come first.
+        permissions.setup_roles()
     groups = permissions.ensure_base_groups()
     label = f"{full_name} ({username})"
     group, _created = Group.objects.get_or_create(name=permissions.teacher_group_name(label))

@@ -261,6 +261,7 @@ def grant_new_page(page):
     """
     from home.models import HomePage
 
+    grant_section_to_its_teachers(page)
     groups = existing_role_groups()
     if groups is None:
         return
@@ -276,6 +277,20 @@ def grant_new_page(page):
         direct = Workflow.objects.filter(name=DIRECT_WORKFLOW, active=True).first()
         if direct is not None:
             WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": direct})
+
+
+def grant_section_to_its_teachers(page):
+    """A subject section created after its teachers: their own groups get its rights,
+    as ``grant_teacher`` gives them for the sections that already exist."""
+    subject_id = getattr(page, "subject_id", None)
+    if subject_id is None or page.specific_class not in models_of_types(["subjects.SubjectPage"]):
+        return
+    from .models import TeacherPage
+
+    teachers = TeacherPage.objects.filter(subjects=subject_id).values("user")
+    groups = Group.objects.filter(name__startswith=TEACHER_GROUP_PREFIX, user__in=teachers)
+    for group in groups.distinct():
+        grant_pages(group, [page], TEACHER_PAGE_ACTIONS)
 
 
 def ensure_collection_permissions(groups):

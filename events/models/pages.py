@@ -219,7 +219,7 @@ class EventPage(RoutablePageMixin, Page):
         _("с класса"), choices=GRADE_CHOICES, null=True, blank=True
     )
     grade_to = models.PositiveSmallIntegerField(
-        _("по класс"), choices=GRADE_CHOICES, null=True, blank=True
+        _("до класса включительно"), choices=GRADE_CHOICES, null=True, blank=True
     )
     classes = ParentalManyToManyField(
         "portal.SchoolClass",

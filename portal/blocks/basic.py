@@ -6,10 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.embeds import find_embed_or_none, video_address
+
+from .media import video_context
 from .safety import SafeRenderMixin, normalized_table, refuse_table
 
 # Rich text everywhere uses one feature list; headings come from HeadingBlock so the
@@ -114,16 +117,42 @@ class DocumentBlock(SafeRenderMixin, blocks.StructBlock):
         template = "blocks/document_block.html"
 
 
-class CaptionedEmbedBlock(SafeRenderMixin, blocks.StructBlock):
-    """Embedded media from an oEmbed provider, with a caption."""
+class OfflineVideoEmbedBlock(EmbedBlock):
+    """Wagtail's embed block that takes a RuTube / VK Video / YouTube address without
+    asking the service (``portal.embeds.video_address``); other addresses still need
+    an oEmbed answer, as in Wagtail."""
 
-    embed = EmbedBlock(label=_("Адрес (URL)"))
+    def clean(self, value):
+        if isinstance(value, EmbedValue) and video_address(value.url) is not None:
+            # URLBlock's own check only: the address is well-formed and recognised.
+            return super(EmbedBlock, self).clean(value)
+        return super().clean(value)
+
+
+class CaptionedEmbedBlock(SafeRenderMixin, blocks.StructBlock):
+    """Embedded media from an oEmbed provider, with a caption.
+
+    Videos get the click-to-load placeholder of ``VideoBlock``; anything else is shown
+    as a link with its oEmbed title, so no third-party frame loads by itself.
+    """
+
+    embed = OfflineVideoEmbedBlock(label=_("Адрес (URL)"))
     caption = blocks.CharBlock(required=False, max_length=300, label=_("Подпись"))
 
     class Meta:
         icon = "media"
         label = _("Встраиваемое содержимое")
         template = "blocks/embed_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        url = value["embed"].url if value.get("embed") else ""
+        context["video"] = video_context(url) if url else None
+        context["link_title"] = ""
+        if url and context["video"] is None:
+            embed = find_embed_or_none(url)
+            context["link_title"] = embed.title if embed is not None else ""
+        return context
 
 
 class TimetableBlock(SafeRenderMixin, TableBlock):

@@ -1,27 +1,46 @@
-"""Video lessons: an embedded video (YouTube, RuTube, VK Video) or an uploaded file."""
+"""Video lessons: an embedded video (YouTube, RuTube, VK Video) or an uploaded file.
+
+Pupils are minors: nothing of a video service loads until the visitor asks for it.
+The page shows a click-to-load placeholder (``blocks/video_facade.html``); a click
+puts the player's iframe in (``portal/js/video.js``), and without JavaScript the
+placeholder is a plain link to the video on its service.
+"""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds import embeds
-from wagtail.embeds.exceptions import EmbedException
+
+from portal.embeds import find_embed_or_none, video_address
 
 from .safety import SafeRenderMixin
 
 VIDEO_FILE_EXTENSIONS = ("mp4", "webm")
 VIDEO_MAX_WIDTH = 960
 
+UNKNOWN_VIDEO_ADDRESS = _(
+    "Это не адрес видео RuTube, VK Видео или YouTube. Откройте видео на сайте сервиса "
+    "и скопируйте адрес его страницы, например https://rutube.ru/video/…/ или "
+    "https://vk.com/video-123_456."
+)
 
-def find_video_embed(url):
-    """The Wagtail ``Embed`` for a video address, or None when it is not a video."""
-    try:
-        embed = embeds.get_embed(url, max_width=VIDEO_MAX_WIDTH)
-    except EmbedException:
+
+def video_context(url):
+    """What ``blocks/video_facade.html`` needs for a video address (None if unknown).
+
+    The oEmbed data (the video's title on its service) is optional: without it, and
+    without the network, the placeholder still shows the block's title and the link.
+    """
+    address = video_address(url)
+    if address is None:
         return None
-    if embed.type != "video" or not embed.html:
-        return None
-    return embed
+    embed = find_embed_or_none(url, max_width=VIDEO_MAX_WIDTH)
+    return {
+        "url": url,
+        "provider": address.provider,
+        "player_url": address.player_url,
+        "provider_title": embed.title if embed is not None and embed.type == "video" else "",
+    }
 
 
 class VideoBlock(SafeRenderMixin, blocks.StructBlock):
@@ -61,16 +80,9 @@ class VideoBlock(SafeRenderMixin, blocks.StructBlock):
             raise blocks.StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Укажите адрес видео или выберите файл."))}
             )
-        if url and find_video_embed(url) is None:
+        if url and video_address(url) is None:
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError(
-                        _(
-                            "По этому адресу не найдено видео. Вставьте ссылку на страницу "
-                            "видео на RuTube, VK Видео или YouTube."
-                        )
-                    )
-                }
+                block_errors={"url": ValidationError(UNKNOWN_VIDEO_ADDRESS)}
             )
         if document and document.file_extension.lower() not in VIDEO_FILE_EXTENSIONS:
             raise blocks.StructBlockValidationError(
@@ -83,11 +95,11 @@ class VideoBlock(SafeRenderMixin, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         document = value.get("file")
-        context["embed"] = None
+        context["video"] = None
         context["video_file"] = None
         if document is not None and document.file_extension.lower() in VIDEO_FILE_EXTENSIONS:
             context["video_file"] = document
             context["video_type"] = f"video/{document.file_extension.lower()}"
         elif value.get("url"):
-            context["embed"] = find_video_embed(value["url"])
+            context["video"] = video_context(value["url"])
         return context

@@ -78,7 +78,7 @@ class GradeRangeMixin(models.Model):
 
     grade_from = models.PositiveSmallIntegerField(_("с класса"), choices=GRADE_CHOICES)
     grade_to = models.PositiveSmallIntegerField(
-        _("по класс"),
+        _("до класса включительно"),
         choices=GRADE_CHOICES,
         null=True,
         blank=True,

@@ -18,6 +18,8 @@ from portal.models import GradeRangeMixin
 from portal.queries import LocaleFallbackQuerySet
 from search.facets import SearchFacets, Section
 
+from ..forms import TopicPageForm
+
 # Subject sections and their topics in the search filters.
 SEARCH_SECTION = Section("subjects", _("Предметы"), order=10)
 
@@ -127,6 +129,7 @@ class TopicPage(GradeRangeMixin, Page):
     body = StreamField(StudyStreamBlock(), blank=True, verbose_name=_("материал урока"))
 
     objects = TopicPageManager()
+    base_form_class = TopicPageForm
 
     content_panels = [
         *Page.content_panels,

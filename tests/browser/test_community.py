@@ -33,7 +33,7 @@ def test_student_asks_and_teacher_answers(page, live_site):
     assert "Чем P(A|B)" not in page.inner_text(".community")
 
     log_in(page, live_site["url"], "orlova", "password")
-    expect(page.locator("main")).to_contain_text("Ждёт модерации: 1 сообщение.")
+    expect(page.locator("main")).to_contain_text("Ждут модерации: 1.")
     page.get_by_role("link", name="Открыть очередь").click()
     page.get_by_role("link", name="Алина").click()
     page.locator("#id_answer").fill("В первом случае известно B, во втором — A.")

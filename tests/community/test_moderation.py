@@ -29,8 +29,18 @@ def test_teacher_sees_only_own_queue(client, teacher_a, teacher_b, queues):
 def test_teacher_answers_and_publishes(client, teacher_a, queues, topic):
     mine, _ = queues
     client.force_login(teacher_a)
+    mine.text = (
+        "Вопрос к Ивановой: в задаче 5 события зависимы или нет? Мы решали двумя способами, "
+        "и ответы вышли разные — 0,25 и 0,3."
+    )
+    mine.save()
     url = reverse("community_message:edit", args=[mine.pk])
-    assert client.get(url).status_code == 200
+    screen = client.get(url)
+    assert screen.status_code == 200
+    # The answer screen shows the whole message and links to the page it was left on.
+    html = screen.content.decode()
+    assert "и ответы вышли разные — 0,25 и 0,3." in html  # past the title's 60 characters
+    assert f'href="{mine.page.url}"' in html
     response = client.post(
         url, {"status": PUBLISHED, "answer": "Перемножьте вероятности.", "allow_links": ""}
     )
@@ -64,7 +74,7 @@ def test_dashboard_counts_own_pending(client, teacher_a, teacher_b, queues, topi
     MessageFactory(page=topic, status=PUBLISHED)
     client.force_login(teacher_a)
     body = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Ждут модерации: 2 сообщений." in body
+    assert "Ждут модерации: 2." in body
 
 
 def test_visitor_without_rights_is_refused(client, django_user_model, queues):

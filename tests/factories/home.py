@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 from portal.models import SchoolSettings
+from portal.tree_roots import ROOT_PAGE_TITLE
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -53,7 +54,7 @@ def build_site(with_english=True):
     Site.objects.all().delete()
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=ru))
+        root = Page.add_root(instance=Page(title=ROOT_PAGE_TITLE, slug="root", locale=ru))
     for child in root.get_children():
         child.delete()
     home = HomePageFactory(parent=root, locale=ru)

@@ -1,6 +1,7 @@
 """A local embed finder for tests: answers like the real services, without network."""
 
 from django.utils.html import format_html
+from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.embeds.finders.base import EmbedFinder
 
 VIDEOS = {
@@ -19,6 +20,26 @@ FAKE_FINDERS = [
     {"class": "portal.embeds.VKVideoFinder"},
     {"class": "tests.portal.fake_embeds.FakeVideoFinder"},
 ]
+# The server has no network: every provider's oEmbed request fails.
+OFFLINE_FINDERS = [{"class": "tests.portal.fake_embeds.OfflineFinder"}]
+
+
+class OfflineFinder(EmbedFinder):
+    """Fails as Wagtail's oEmbed finder does when the network is unreachable
+    (``requests`` raises, the finder turns it into ``EmbedNotFoundException``),
+    and records the addresses it was asked for."""
+
+    calls = []
+
+    def accept(self, url):
+        return True
+
+    def find_embed(self, url, max_width=None, max_height=None):
+        self.calls.append(url)
+        raise EmbedNotFoundException(
+            f"Request failed: HTTPSConnectionPool: Max retries exceeded with url: {url} "
+            "(Caused by NameResolutionError: Temporary failure in name resolution)"
+        )
 
 
 class FakeVideoFinder(EmbedFinder):

@@ -3,17 +3,24 @@
 from unittest import mock
 
 import pytest
-import requests
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail import blocks
 from wagtail.embeds.finders import get_finders
 from wagtail.embeds.finders.oembed import OEmbedFinder
 
-from portal.blocks import VideoBlock
-from portal.embeds import VKVideoFinder, vk_video_ids
+from portal.blocks import CaptionedEmbedBlock, VideoBlock
+from portal.embeds import VideoAddress, VKVideoFinder, video_address, vk_video_ids
 from tests.factories import DocumentFactory
-from tests.portal.fake_embeds import FAKE_FINDERS
+from tests.portal.fake_embeds import FAKE_FINDERS, OFFLINE_FINDERS, OfflineFinder
+
+
+@pytest.fixture(autouse=True)
+def forget_oembed_failures():
+    """A failed oEmbed request is remembered in the cache; each test starts afresh."""
+    cache.clear()
+
 
 RUTUBE_URL = "https://rutube.ru/video/0123456789abcdef0123456789abcdef/"
 YOUTUBE_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
@@ -97,18 +104,58 @@ def test_youtube_goes_through_wagtails_own_provider_list():
     ]
 
 
+@pytest.mark.parametrize(
+    ("url", "address"),
+    [
+        (YOUTUBE_URL, ("YouTube", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")),
+        (
+            "https://youtu.be/dQw4w9WgXcQ",
+            ("YouTube", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+        ),
+        (
+            "https://www.youtube.com/shorts/dQw4w9WgXcQ",
+            ("YouTube", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+        ),
+        (RUTUBE_URL, ("RuTube", "https://rutube.ru/play/embed/0123456789abcdef0123456789abcdef")),
+        (
+            "https://rutube.ru/video/private/abc123/?p=KEY9",
+            ("RuTube", "https://rutube.ru/play/embed/abc123?p=KEY9"),
+        ),
+        (
+            "https://vkvideo.ru/video-123_456",
+            ("VK Видео", "https://vk.com/video_ext.php?oid=-123&id=456&hd=2"),
+        ),
+        ("https://www.youtube.com/watch?v=short", None),
+        ("https://www.youtube.com/@school", None),
+        ("https://rutube.ru/channel/123/", None),
+        ("https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ", None),
+        ("ftp://rutube.ru/video/abc/", None),
+        ("https://school.example/about/", None),
+    ],
+)
+def test_video_addresses_are_recognised_offline(url, address):
+    assert video_address(url) == (VideoAddress(*address) if address else None)
+
+
 @pytest.mark.django_db
-def test_unreachable_rutube_means_no_video_not_an_error():
-    block, value = video(RUTUBE_URL)
-    with mock.patch(
-        "wagtail.embeds.finders.oembed.requests.get",
-        side_effect=requests.ConnectionError("no network"),
-    ):
-        with pytest.raises(blocks.StructBlockValidationError) as caught:
-            block.clean(value)
-        assert "url" in caught.value.block_errors
-        html = block.render(value)
-    assert 'href="https://rutube.ru/video/' in html  # a plain link instead of a player
+@override_settings(WAGTAILEMBEDS_FINDERS=OFFLINE_FINDERS)
+@pytest.mark.parametrize("url", [RUTUBE_URL, YOUTUBE_URL, "https://vk.com/video-123_456"])
+def test_video_is_saved_and_shown_without_network(url):
+    """No oEmbed answer: the block still validates, and the page shows the title and
+    a link, with nothing loaded from the service before the click."""
+    OfflineFinder.calls.clear()
+    block, value = video(url)
+    block.clean(value)  # offline validation: no error, no request
+    assert OfflineFinder.calls == []
+    html = block.render(value)
+    assert OfflineFinder.calls == [url]  # the oEmbed data was asked for at render time
+    assert f'href="{url}"' in html
+    assert "Видеоурок" in html
+    assert "<iframe" not in html
+    assert "data-video-facade" in html
+    # A second render does not wait for the unreachable provider again.
+    block.render(value)
+    assert OfflineFinder.calls == [url]
 
 
 @pytest.mark.django_db
@@ -116,19 +163,28 @@ def test_unreachable_rutube_means_no_video_not_an_error():
 @pytest.mark.parametrize(
     ("url", "player"),
     [
-        (YOUTUBE_URL, "https://www.youtube.com/embed/dQw4w9WgXcQ"),
+        (YOUTUBE_URL, "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
         (RUTUBE_URL, "https://rutube.ru/play/embed/"),
         ("https://vk.com/video-123_456", "https://vk.com/video_ext.php?oid=-123"),
     ],
 )
-def test_video_addresses_are_accepted_and_embedded(url, player):
+def test_video_addresses_are_accepted_behind_a_click_to_load_placeholder(url, player):
     block, value = video(url, transcript="Сегодня разберём классическое определение.")
     block.clean(value)
     html = block.render(value)
-    assert player in html
+    assert f'data-player="{player}' in html
+    assert "<iframe" not in html  # the player loads only after the click
+    assert f'href="{url}"' in html  # without JavaScript: a link to the video
+    assert 'data-title="Видеоурок"' in html  # the iframe's title
     assert "<details" in html
     assert "Сегодня разберём классическое определение." in html
-    assert "Видеоурок" in html
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILEMBEDS_FINDERS=FAKE_FINDERS)
+def test_the_providers_title_is_shown_when_oembed_answers():
+    block, value = video(RUTUBE_URL)
+    assert "Урок" in block.render(value).split("video-facade__name", 1)[1]
 
 
 @pytest.mark.django_db
@@ -140,7 +196,22 @@ def test_non_video_address_is_refused(url):
     block, value = video(url)
     with pytest.raises(blocks.StructBlockValidationError) as caught:
         block.clean(value)
-    assert "не найдено видео" in caught.value.block_errors["url"].messages[0]
+    assert (
+        "Это не адрес видео RuTube, VK Видео или YouTube"
+        in (caught.value.block_errors["url"].messages[0])
+    )
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILEMBEDS_FINDERS=OFFLINE_FINDERS)
+def test_embed_block_takes_a_video_offline_and_loads_nothing_before_the_click():
+    block = CaptionedEmbedBlock()
+    value = block.to_python({"embed": RUTUBE_URL, "caption": "Опыт с маятником"})
+    block.clean(value)
+    html = block.render(value)
+    assert "<iframe" not in html
+    assert 'data-title="Опыт с маятником"' in html
+    assert f'href="{RUTUBE_URL}"' in html
 
 
 @pytest.mark.django_db

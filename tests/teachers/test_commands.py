@@ -187,3 +187,46 @@ def test_teachers_and_editors_cannot_open_the_teacher_form(client, school):
         client.force_login(user)
         assert client.get("/admin/teachers/create/").status_code == 302
         assert "/admin/teachers/create/" not in client.get("/admin/").text
+
+
+def test_the_admin_form_alone_sets_up_a_teacher_on_a_fresh_site(client, site):
+    """No command before or after: roles, rights and portfolio come from the form, and
+    the message gives the portfolio's public address; a section created later for the
+    teacher's subject is theirs at once."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.messages import get_messages
+
+    from tests.factories.portal import SubjectFactory
+    from tests.factories.subjects import SubjectIndexPageFactory, SubjectPageFactory
+    from tests.factories.teachers import TeacherIndexPageFactory
+
+    home = site["home"]
+    TeacherIndexPageFactory(parent=home)
+    chemistry = SubjectFactory(name="Химия", slug="himiya")
+    admin = get_user_model().objects.create_user("direktor", "direktor@school.example", "x")
+    admin.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_user"),
+    )
+    assert permissions.existing_role_groups() is None
+    client.force_login(admin)
+    response = client.post(
+        "/admin/teachers/create/",
+        {
+            "name": "Орлова Нина Сергеевна",
+            "email": "orlova@school.example",
+            "subjects": [chemistry.pk],
+        },
+    )
+    page = TeacherPage.objects.get(user__email="orlova@school.example")
+    assert permissions.existing_role_groups() is not None
+    text = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert f"Адрес на сайте после публикации: {page.get_full_url()}" in text
+    assert page.get_full_url().endswith("/orlova/")
+
+    section = SubjectPageFactory(parent=SubjectIndexPageFactory(parent=home), subject=chemistry)
+    teacher = page.user
+    assert section.permissions_for_user(teacher).can_add_subpage()
+    assert section.permissions_for_user(teacher).can_edit()
+    other = SubjectPageFactory(parent=section.get_parent(), subject=SubjectFactory(slug="fizika"))
+    assert not other.permissions_for_user(teacher).can_edit()
