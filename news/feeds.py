@@ -9,6 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from portal.feeds import ReadableFeedMixin
+
 from .shared import CARD_RENDITION, route_url
 
 FEED_ITEMS = 20
@@ -51,7 +53,7 @@ def autodiscovery_links(index, request, category=None):
     return [(kind, title, request.build_absolute_uri(url)) for kind, title, url in links]
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(ReadableFeedMixin, Feed):
     """The latest news as RSS 2.0: title, lead (with the lead image), date, rubrics."""
 
     def __init__(self, index, category=None):

@@ -11,6 +11,7 @@ from wagtail.views import serve as wagtail_serve
 from portal import views as portal_views
 from portal.security import documents
 from portal.security.lockout import limit_password_attempts
+from portal.theme import theme_css
 from search import views as search_views
 
 # Wagtail's password forms for restricted pages and collections, with a limit on
@@ -35,6 +36,7 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("theme.css", theme_css, name="theme_css"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The school meals monitoring reads /food/ at the site's root, in no language.
     path("", include("sveden.urls")),

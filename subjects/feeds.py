@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 from wagtail.rich_text import expand_db_html
 
+from portal.feeds import ReadableFeedMixin
 from portal.ical import calendar_response, new_calendar
 
 
@@ -30,7 +31,7 @@ def plain_text(html):
     return "\n".join(line.strip() for line in strip_tags(text).splitlines() if line.strip())
 
 
-class ClassRssFeed(Feed):
+class ClassRssFeed(ReadableFeedMixin, Feed):
     """RSS 2.0: the class's homework (by day given) and topics (by publication)."""
 
     def __init__(self, index_page, school_class):

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from portal.navigation import group_menu_items
 from portal.queries import not_view_restricted
 
 register = template.Library()
@@ -40,7 +41,8 @@ def site_root(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Top-level sections: live, public children of the home page shown in menus."""
+    """Top-level sections (live, public children of the home page shown in menus),
+    grouped under a few headings by ``portal.navigation``."""
     request = context["request"]
     root = locale_root(request)
     current = context.get("page")
@@ -49,7 +51,12 @@ def main_menu(context):
     if root is not None:
         # The view-restriction rule as a subquery: one query for the whole menu.
         children = (
-            root.get_children().live().filter(not_view_restricted()).in_menu().only(*LINK_FIELDS)
+            root.get_children()
+            .live()
+            .filter(not_view_restricted())
+            .in_menu()
+            .select_related("content_type")
+            .only(*LINK_FIELDS, "content_type__app_label", "content_type__model")
         )
         items = [
             {
@@ -62,7 +69,7 @@ def main_menu(context):
     return {
         "request": request,
         "root": root,
-        "items": items,
+        "groups": group_menu_items(items),
         "root_current": root is not None and root.path == current_path,
     }
 
