@@ -5,11 +5,10 @@ public, the visitor's language) and these classes only format them.
 """
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from portal.feeds import ReadableFeedMixin
+from portal.feeds import ReadableAtom1Feed, ReadableFeedMixin
 
 from .shared import CARD_RENDITION, route_url
 
@@ -126,7 +125,7 @@ class NewsRssFeed(ReadableFeedMixin, Feed):
 class NewsAtomFeed(NewsRssFeed):
     """The same entries as Atom 1.0."""
 
-    feed_type = Atom1Feed
+    feed_type = ReadableAtom1Feed
 
     def subtitle(self, obj):
         return self.description(obj)

@@ -168,13 +168,10 @@ def banner_bytes(colour, seed=12, size=(1600, 560)):
 
 
 def initials(name):
-    """Two letters for an avatar: "Анна Петровна Смирнова" → "АС"."""
+    """Two letters for an avatar from the first two words of the name, as the school
+    writes it (surname first): "Белов Андрей Петрович" → "БА"."""
     words = [word for word in name.replace(".", " ").split() if word]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][0].upper()
-    return (words[0][0] + words[-1][0]).upper()
+    return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
 def avatar_bytes(name, seed):

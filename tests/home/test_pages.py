@@ -106,10 +106,13 @@ def test_language_switcher_links_page_translations(client, site):
 
 
 @pytest.mark.django_db
-def test_switcher_hides_missing_translation(client, site):
+def test_switcher_greys_out_a_missing_translation(client, site):
     StandardPageFactory(parent=site["home"], slug="tolko-russkij")
     html = client.get("/tolko-russkij/").content.decode()
-    assert "lang-switcher" not in html
+    # The slot stays (the header does not shift), but it is no link.
+    assert 'class="lang-switcher"' in html
+    assert 'class="lang-switcher__missing" aria-disabled="true"' in html
+    assert 'hreflang="en"' not in html
 
 
 @pytest.mark.django_db
