@@ -54,7 +54,7 @@ def test_phone_menu_opens_without_javascript_and_its_links_work(no_js_context, s
     expect(page.get_by_role("heading", level=1)).to_have_text("Контакты")
     # A heading with a single section is a plain link to it.
     page.get_by_text("Меню", exact=True).click()
-    page.get_by_role("link", name="Жизнь школы").click()
+    page.get_by_role("link", name="События").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("События")
     context.close()
 

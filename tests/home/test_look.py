@@ -45,13 +45,6 @@ def test_home_lists_the_newest_visible_photo_reports(client, site):
             parent=index, title=f"Отчёт {day} октября", date=datetime.date(2026, 10, day)
         )
     PhotoReportPageFactory(parent=index, title="Черновик", live=False)
-    # Recognisable pupils without a consent: never shown.
-    PhotoReportPageFactory(
-        parent=index,
-        title="Без согласия",
-        pupils_recognisable=True,
-        date=datetime.date(2026, 11, 1),
-    )
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     section = soup.select_one(".home-reports")
     titles = [h3.get_text(strip=True) for h3 in section.select(".report-card h3")]

@@ -152,8 +152,8 @@ def test_admin_speaks_russian(client):
 
 @pytest.mark.django_db
 # The home page's bound includes the bulletin board (announcements, events, timetable:
-# see tests/events/test_board.py for the board at two sizes).
-@pytest.mark.parametrize(("path", "bound"), [("/", 20), ("/razdel/", 15)])
+# see tests/events/test_board.py for the board at two sizes) and the photo reports row.
+@pytest.mark.parametrize(("path", "bound"), [("/", 21), ("/razdel/", 15)])
 def test_query_count_does_not_grow_with_sections(client, site, path, bound):
     """The menu and the subpage list cost the same with 5 and with 50 pages."""
     section = StandardPageFactory(parent=site["home"], slug="razdel")
