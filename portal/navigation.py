@@ -2,8 +2,9 @@
 
 The home page's children are sorted into menus by their page type, so a school that
 adds, renames or reorders sections keeps a tidy menu without editing it: a heading
-with one section becomes a plain link to it (named after it), an empty heading disappears. Page types not
-listed here (a new free-standing page, for instance) go under «О школе».
+with one section becomes a plain link named after that section, an empty heading
+disappears. Page types not listed here (a new free-standing page, for instance) go
+under «О школе».
 """
 
 from django.utils.translation import gettext_lazy as _
