@@ -49,15 +49,15 @@ STANDARD_PAGES = [
     {
         "slug": "kontakty",
         "title": "Контакты",
+        "show_school_contacts": True,
         "title_en": "Contacts",
         "introduction": "Как связаться со школой и как к нам добраться.",
         "introduction_en": "How to reach the school.",
         "body": [
             heading("Приёмная директора"),
             paragraph(
-                "<p>Телефон: +7 (4012) 34-56-78, e-mail: "
-                "school12@verkhnerechensk-edu.example. Приём граждан директором — "
-                "по вторникам с 15:00 до 18:00 по предварительной записи.</p>"
+                "<p>Приём граждан директором — по вторникам с 15:00 до 18:00 по "
+                "предварительной записи по телефону приёмной.</p>"
             ),
             heading("Как добраться"),
             paragraph(
@@ -67,7 +67,9 @@ STANDARD_PAGES = [
         ],
         "body_en": [
             heading("Reception"),
-            paragraph("<p>Phone: +7 (4012) 34-56-78.</p>"),
+            paragraph(
+                "<p>The head teacher sees visitors on Tuesdays, 15:00–18:00, by appointment.</p>"
+            ),
         ],
     },
     {
@@ -148,6 +150,7 @@ def load(ctx):
             introduction=spec["introduction"],
             body=spec["body"],
             show_in_menus=True,
+            show_school_contacts=spec.get("show_school_contacts", False),
         )
         ctx.publish(home, page, user=admin)
         ctx.translate(

@@ -64,6 +64,8 @@ class HomePage(Page):
         from events.board import board_context
         from news.home import latest_news
         from subjects.board import latest_homework
+        from works.home import latest_photo_reports
+        from works.models import PhotoReportIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["board"] = board_context(request, self)
@@ -71,6 +73,13 @@ class HomePage(Page):
         context["latest_homework"] = latest_homework(request, self.locale, timezone.localdate())
         # Shown by news/includes/home_news.html below the board.
         context["latest_news"] = latest_news(request, self)
+        # Shown by home/includes/home_reports.html below the board.
+        context["photo_reports"] = latest_photo_reports(self)
+        context["photo_report_index"] = (
+            PhotoReportIndexPage.objects.child_of(self).live().public().first()
+            if context["photo_reports"]
+            else None
+        )
         return context
 
 
@@ -82,8 +91,21 @@ class StandardPage(IntroductionMixin, Page):
     """
 
     body = StreamField(StudyStreamBlock(), blank=True, verbose_name=_("содержимое"))
+    show_school_contacts = models.BooleanField(
+        _("показать контакты школы"),
+        default=False,
+        help_text=_(
+            "Адрес со ссылкой на карту, телефон, e-mail и ссылка на форму обращений — "
+            "из «Сведений о школе», перед содержимым страницы. Для страницы «Контакты»."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("show_school_contacts"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction", boost=1.5),
@@ -102,4 +124,10 @@ class StandardPage(IntroductionMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = self.get_children().live().public().in_menu()
+        if self.show_school_contacts:
+            from appeals.models import AppealFormPage
+
+            context["appeal_page"] = (
+                AppealFormPage.objects.live().public().filter(locale_id=self.locale_id).first()
+            )
         return context

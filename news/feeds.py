@@ -5,9 +5,10 @@ public, the visitor's language) and these classes only format them.
 """
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from portal.feeds import ReadableAtom1Feed, ReadableFeedMixin
 
 from .shared import CARD_RENDITION, route_url
 
@@ -51,7 +52,7 @@ def autodiscovery_links(index, request, category=None):
     return [(kind, title, request.build_absolute_uri(url)) for kind, title, url in links]
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(ReadableFeedMixin, Feed):
     """The latest news as RSS 2.0: title, lead (with the lead image), date, rubrics."""
 
     def __init__(self, index, category=None):
@@ -124,7 +125,7 @@ class NewsRssFeed(Feed):
 class NewsAtomFeed(NewsRssFeed):
     """The same entries as Atom 1.0."""
 
-    feed_type = Atom1Feed
+    feed_type = ReadableAtom1Feed
 
     def subtitle(self, obj):
         return self.description(obj)

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from .artwork import banner_bytes, emblem_bytes, save_image
 from .models import SchoolClass, SchoolSettings, Subject
 from .tree_roots import ROOT_PAGE_TITLE
 
@@ -114,9 +115,17 @@ def load(ctx):
     site.save()
     ctx.objects["site"] = site
 
+    colour = "#1f4e9c"
+    logo = save_image("Эмблема школы № 12", emblem_bytes(colour), "emblema-shkoly.png")
+    hero = save_image("Заставка главной страницы", banner_bytes(colour), "zastavka.jpg")
     SchoolSettings.objects.update_or_create(
         site=site,
         defaults={
+            "brand_colour": colour,
+            "logo": logo,
+            "hero_image": hero,
+            "motto": "Учиться интересно — вместе!",
+            "motto_en": "Learning is exciting — together!",
             "name": "Муниципальное бюджетное общеобразовательное учреждение "
             "«Средняя общеобразовательная школа № 12» города Верхнереченска",
             "short_name": "МБОУ СОШ № 12",

@@ -13,6 +13,7 @@ from portal import views as portal_views
 from portal.pagecache.tags import depends_on_all_pages
 from portal.security import documents
 from portal.security.lockout import limit_password_attempts
+from portal.theme import theme_css
 from search import views as search_views
 from seo.sitemaps import PortalSitemap
 
@@ -49,6 +50,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("", include("seo.urls")),
+    path("theme.css", theme_css, name="theme_css"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("lowvision.urls")),
     # The school meals monitoring reads /food/ at the site's root, in no language.

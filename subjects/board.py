@@ -10,7 +10,8 @@ LATEST_HOMEWORK = 6
 
 
 def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
-    """The most recently given homework that is still due, across all classes.
+    """The most recently given homework that is still due, across all classes, sorted
+    by due date.
 
     Only homework of live, public topics in ``locale`` (with the Russian fallback the
     class pages use). Items carry ``url``, ``title``, ``school_class``, ``subject``
@@ -26,6 +27,8 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
         )
         .order_by("-date_given", "due_date", "pk")[:limit]
     )
+    # The most recent ones, shown in the order a pupil does them: the nearest due first.
+    homework.sort(key=lambda item: (item.due_date, item.pk))
     ClassIndexPage.with_subjects([item.topic for item in homework])
     items = []
     for item in homework:

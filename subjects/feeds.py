@@ -8,13 +8,13 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Event
 from wagtail.rich_text import expand_db_html
 
+from portal.feeds import ReadableAtom1Feed, ReadableFeedMixin
 from portal.ical import calendar_response, new_calendar
 
 
@@ -30,7 +30,7 @@ def plain_text(html):
     return "\n".join(line.strip() for line in strip_tags(text).splitlines() if line.strip())
 
 
-class ClassRssFeed(Feed):
+class ClassRssFeed(ReadableFeedMixin, Feed):
     """RSS 2.0: the class's homework (by day given) and topics (by publication)."""
 
     def __init__(self, index_page, school_class):
@@ -113,7 +113,7 @@ class ClassRssFeed(Feed):
 class ClassAtomFeed(ClassRssFeed):
     """The same entries as Atom 1.0."""
 
-    feed_type = Atom1Feed
+    feed_type = ReadableAtom1Feed
 
     def subtitle(self, obj):
         return self.description(obj)

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
+from portal.artwork import avatar_bytes, save_image
 from subjects.models import SubjectPage
 
 from . import permissions
@@ -427,7 +428,7 @@ def load(ctx):
     create_editor(groups)
 
     materials = posts = 0
-    for spec in TEACHERS:
+    for avatar_seed, spec in enumerate(TEACHERS):
         # A re-run over kept users (the tree was deleted): back to placeholders, so the
         # same code path adopts them again.
         get_user_model().objects.filter(username=spec["username"]).update(
@@ -453,6 +454,12 @@ def load(ctx):
             **spec.get("legal", {}),
         )
         page, user = teacher.page, teacher.user
+        # A generated avatar (initials), never a photo of a real person.
+        page.photo = save_image(
+            spec["name"],
+            avatar_bytes(spec["name"], seed=avatar_seed),
+            f"avatar-{spec['username']}.png",
+        )
         # Course years are offsets from this year, so the courses stay "recent".
         for years_ago, title, organisation, hours, *kind in spec["courses"]:
             page.courses.add(

@@ -1,5 +1,9 @@
-"""The school's site-wide settings (name, contacts, logo, social links)."""
+"""The school's site-wide settings (name, contacts, logo, colour, motto, social links)."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -19,6 +23,28 @@ SOCIAL_NETWORKS = [
     ("youtube", "YouTube"),
     ("other", _("Другое")),
 ]
+
+
+DEFAULT_BRAND_COLOUR = "#1f4e9c"
+# White header text on the main colour needs WCAG AA contrast (4.5:1).
+MIN_CONTRAST_WITH_WHITE = 4.5
+
+
+def relative_luminance(hex_colour):
+    """WCAG relative luminance of a "#rrggbb" colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour):
+    return 1.05 / (relative_luminance(hex_colour) + 0.05)
+
+
+def darker(hex_colour, factor=0.75):
+    """The same hue, darker: for the menu bar and hovered links."""
+    channels = [round(int(hex_colour[i : i + 2], 16) * factor) for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in channels)
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -59,6 +85,32 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    brand_colour = models.CharField(
+        _("основной цвет"),
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Цвет в виде #RRGGBB, например #1f4e9c."))
+        ],
+        help_text=_(
+            "Цвет шапки и ссылок, в виде #RRGGBB. Белый текст на нём должен читаться, "
+            "поэтому слишком светлый цвет сайт не примет."
+        ),
+    )
+    motto = models.CharField(_("девиз"), max_length=200, blank=True)
+    motto_en = models.CharField(_("девиз (англ.)"), max_length=200, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("картинка главной страницы"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Широкая картинка под шапкой главной страницы, на ней — девиз школы. "
+            "Лучше без узнаваемых лиц детей."
+        ),
+    )
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("соцсети"))
     privacy_policy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -74,12 +126,16 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
     )
 
     # The header, the footer and every consent label read these on every page.
-    select_related = ["privacy_policy_page", "privacy_policy_page__locale"]
+    select_related = ["privacy_policy_page", "privacy_policy_page__locale", "logo"]
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("logo")],
             heading=_("Название"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("brand_colour"), FieldPanel("motto"), FieldPanel("hero_image")],
+            heading=_("Оформление"),
         ),
         MultiFieldPanel(
             [
@@ -95,7 +151,12 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
         *LegalRequisitesMixin.legal_panels,
         FieldPanel("privacy_policy_page"),
         MultiFieldPanel(
-            [FieldPanel("name_en"), FieldPanel("short_name_en"), FieldPanel("address_en")],
+            [
+                FieldPanel("name_en"),
+                FieldPanel("short_name_en"),
+                FieldPanel("address_en"),
+                FieldPanel("motto_en"),
+            ],
             heading=_("Английская версия"),
             classname="collapsed",
         ),
@@ -106,6 +167,49 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
 
     def __str__(self):
         return self.short_name or self.name
+
+    def clean(self):
+        super().clean()
+        colour = self.brand_colour or ""
+        if len(colour) == 7 and colour.startswith("#"):
+            try:
+                contrast = contrast_with_white(colour)
+            except ValueError:
+                return  # the field's own validator reports the format
+            if contrast < MIN_CONTRAST_WITH_WHITE:
+                raise ValidationError(
+                    {
+                        "brand_colour": _(
+                            "Слишком светлый цвет: белый текст на нём не прочитать "
+                            "(контраст %(contrast).1f:1, нужно не меньше 4,5:1)."
+                        )
+                        % {"contrast": contrast}
+                    }
+                )
+
+    @property
+    def theme_colours(self):
+        """The main colour and its darker shade for the theme stylesheet."""
+        colour = (self.brand_colour or "").lower()
+        if not re.fullmatch(r"#[0-9a-f]{6}", colour):
+            colour = DEFAULT_BRAND_COLOUR
+        return {"primary": colour, "primary_dark": darker(colour)}
+
+    @property
+    def theme_version(self):
+        """Changes with the colour, so browsers fetch the new theme at once."""
+        return self.theme_colours["primary"].lstrip("#")
+
+    @property
+    def phone_href(self):
+        """The phone as a ``tel:`` link: "+7 (4012) 34-56-78" → "tel:+74012345678"."""
+        digits = re.sub(r"[^\d+]", "", self.phone)
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def display_motto(self):
+        """The motto in the visitor's language."""
+        return self.localized("motto")
 
     @property
     def social_link_items(self):

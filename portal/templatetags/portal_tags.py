@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from portal.navigation import group_menu_items
 from portal.pagecache.fragments import cached_fragment
 from portal.pagecache.tags import depends_on, page_tag
 from portal.queries import not_view_restricted
@@ -42,7 +43,8 @@ def site_root(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Top-level sections: live, public children of the home page shown in menus."""
+    """Top-level sections (live, public children of the home page shown in menus),
+    grouped under a few headings by ``portal.navigation``."""
     request = context["request"]
     root = locale_root(request)
     current = context.get("page")
@@ -59,7 +61,8 @@ def main_menu(context):
                 .live()
                 .filter(not_view_restricted())
                 .in_menu()
-                .only(*LINK_FIELDS)
+                .select_related("content_type")
+                .only(*LINK_FIELDS, "content_type__app_label", "content_type__model")
             )
 
         # The same for every visitor, kept with the page cache's tags.
@@ -75,7 +78,7 @@ def main_menu(context):
     return {
         "request": request,
         "root": root,
-        "items": items,
+        "groups": group_menu_items(items),
         "root_current": root is not None and root.path == current_path,
     }
 

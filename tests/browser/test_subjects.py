@@ -75,7 +75,7 @@ def test_teacher_publishes_topic_and_visitor_sees_it(page, live_site):
     expect(page.locator(".homework-list")).to_contain_text("Задачи 3, 5 и 8 из параграфа 14.")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Календарь заданий (iCal)").click()
+        page.get_by_role("link", name="файл .ics").click()
     download = download_info.value
     calendar = Calendar.from_ical(open(download.path(), "rb").read())  # noqa: SIM115
     (event,) = calendar.walk("VEVENT")

@@ -106,10 +106,13 @@ def test_language_switcher_links_page_translations(client, site):
 
 
 @pytest.mark.django_db
-def test_switcher_hides_missing_translation(client, site):
+def test_switcher_greys_out_a_missing_translation(client, site):
     StandardPageFactory(parent=site["home"], slug="tolko-russkij")
     html = client.get("/tolko-russkij/").content.decode()
-    assert "lang-switcher" not in html
+    # The slot stays (the header does not shift), but it is no link.
+    assert 'class="lang-switcher"' in html
+    assert 'class="lang-switcher__missing" aria-disabled="true"' in html
+    assert 'hreflang="en"' not in html
 
 
 @pytest.mark.django_db
@@ -149,8 +152,8 @@ def test_admin_speaks_russian(client):
 
 @pytest.mark.django_db
 # The home page's bound includes the bulletin board (announcements, events, timetable:
-# see tests/events/test_board.py for the board at two sizes).
-@pytest.mark.parametrize(("path", "bound"), [("/", 20), ("/razdel/", 15)])
+# see tests/events/test_board.py for the board at two sizes) and the photo reports row.
+@pytest.mark.parametrize(("path", "bound"), [("/", 21), ("/razdel/", 15)])
 def test_query_count_does_not_grow_with_sections(client, site, path, bound):
     """The menu and the subpage list cost the same with 5 and with 50 pages."""
     section = StandardPageFactory(parent=site["home"], slug="razdel")

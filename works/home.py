@@ -1,0 +1,16 @@
+"""What the works section contributes to the home page: the latest photo reports."""
+
+from .models import PhotoReportPage
+
+HOME_REPORTS = 3
+
+
+def latest_photo_reports(home, limit=HOME_REPORTS):
+    """The newest published photo reports in the home page's language, with covers.
+
+    Only reports whose consents are valid (``for_listing``); a fixed number of queries
+    (reports, photos, images, renditions) whatever their number.
+    """
+    return list(
+        PhotoReportPage.objects.descendant_of(home).for_listing().order_by("-date", "-pk")[:limit]
+    )
