@@ -10,6 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from portal.models import SchoolClass
+from portal.queries import not_view_restricted
 
 from .models import Announcement, ClassTimetable, EventIndexPage, EventKind, EventPage, Lesson
 from .recurrence import expand_all
@@ -65,7 +66,7 @@ def board_context(request, home, now=None):
         if sitting.event.kind
         and sitting.event.kind.board_section == EventKind.BoardSection.CONTESTS
     ]
-    calendar = EventIndexPage.objects.child_of(home).live().public().first()
+    calendar = EventIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
     return {
         "announcements": list(Announcement.objects.for_board(now)[:BOARD_ANNOUNCEMENTS]),
         "next_events": occurrences[:BOARD_EVENTS],

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
 from portal.models import IntroductionMixin
+from portal.queries import not_view_restricted
 from search.facets import PAGES
 
 
@@ -101,5 +102,5 @@ class StandardPage(IntroductionMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().in_menu()
+        context["subpages"] = self.get_children().live().filter(not_view_restricted()).in_menu()
         return context

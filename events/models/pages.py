@@ -28,6 +28,7 @@ from portal.models import (
     grade_range_errors,
     grades_label,
 )
+from portal.queries import not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .. import calendar, ical
@@ -43,7 +44,7 @@ class EventPageQuerySet(PageQuerySet):
         """Live, public events with what a list item shows, without the bodies."""
         return (
             self.live()
-            .public()
+            .filter(not_view_restricted())
             .select_related("kind", "subject")
             .prefetch_related("classes", "exceptions")
             .defer_streamfields()

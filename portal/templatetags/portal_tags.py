@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from portal.queries import not_view_restricted
+from portal.routing import ancestors_for
 
 register = template.Library()
 
@@ -15,7 +16,8 @@ LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id")
 
 
 def locale_root(request):
-    """The home page of the current site in the visitor's language (cached per request)."""
+    """The home page of the current site in the visitor's language (cached per request;
+    a page request has it from its routing, portal/routing.py)."""
     if not hasattr(request, "_portal_locale_root"):
         root = None
         site = Site.find_for_request(request)
@@ -73,7 +75,9 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
+        ancestors = ancestors_for(context.get("request"), page)
+        if ancestors is None:
+            ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.models import GradeRangeMixin, IntroductionMixin
-from portal.queries import section_extras
+from portal.queries import not_view_restricted, section_extras
 from search.facets import SearchFacets
 
 from .topics import SEARCH_SECTION, TopicPage, group_topics
@@ -43,7 +43,7 @@ class SubjectIndexPage(IntroductionMixin, Page):
         context["subject_pages"] = (
             SubjectPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .select_related("subject")
             .prefetch_related(
                 Prefetch(
@@ -130,7 +130,7 @@ class SubjectPage(GradeRangeMixin, Page):
             topics = (topics | TopicPage.objects.child_of(source)).for_locale(self.locale)
         return (
             topics.live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .prefetch_related("classes")
             .order_by("grade_from", "grade_to", "term", "start_date", "path")
