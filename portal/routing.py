@@ -18,16 +18,30 @@ the localized home page for the menu, which then need no query for them.
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 
-def _routes_itself(page):
-    """True when the page type overrides ``route()`` (routable pages, redirects):
-    its children can then not be found by URL path alone."""
+def _routes_itself(page, remaining):
+    """True when ``page`` may answer the ``remaining`` path components itself instead
+    of passing them to a child: its type overrides ``route()`` (news, sveden) or it is
+    a live routable page with a sub-route matching them (an event's ``event.ics``)."""
     model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-    return model is None or model.route is not Page.route
+    if model is None:
+        return True
+    if model.route is Page.route:
+        return False
+    if model.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return False
+    return True
 
 
 def localized_root(site):
@@ -37,14 +51,13 @@ def localized_root(site):
         language = get_supported_content_language_variant(get_language())
     except LookupError:
         return root
+    # The home page itself when it is in that language; its locale comes in the join.
     translated = (
         Page.objects.filter(translation_key=root.translation_key, locale__language_code=language)
-        .exclude(pk=root.pk)
+        .select_related("locale")
         .first()
     )
-    if translated is None:
-        return root
-    return translated
+    return translated or root
 
 
 def route(request, path):
@@ -65,16 +78,23 @@ def route(request, path):
             page.url_path: page
             for page in Page.objects.filter(url_path__in=wanted, path__startswith=root.path)
         }
-        for url_path in wanted:
+        for depth, url_path in enumerate(wanted):
             page = found.get(url_path)
-            if page is None or page.depth != chain[-1].depth + 1 or _routes_itself(chain[-1]):
+            if page is None or page.depth != chain[-1].depth + 1:
+                break
+            if _routes_itself(chain[-1], components[depth:]):
                 break
             page._cached_parent_obj = chain[-1]
             chain.append(page)
     request._portal_route_chain = chain
-    deepest = chain[-1]
+    deepest = chain[-1].specific
+    if "locale" in root._state.fields_cache:
+        # Pages below the home page share its locale: no query for ``page.locale``.
+        for page in {*chain, deepest}:
+            if page.locale_id == root.locale_id:
+                page.locale = root.locale
     try:
-        return deepest.specific.route(request, components[len(chain) - 1 :])
+        return deepest.route(request, components[len(chain) - 1 :])
     except Http404:
         return None
 

@@ -385,9 +385,10 @@ class EventPage(RoutablePageMixin, Page):
 
     # What templates and feeds need --------------------------------------------------
 
-    @property
+    @cached_property
     def excluded_dates(self):
-        """Cancelled dates of a series (school-local dates)."""
+        """Cancelled dates of a series (school-local dates); read once per instance (the
+        sittings and the page's list of cancelled dates both need them)."""
         return {exception.date for exception in self.exceptions.all()}
 
     def get_search_facets(self):

@@ -47,7 +47,10 @@ class MaterialQuerySet(PageQuerySet):
             self.live()
             .filter(not_view_restricted())
             .select_related("subject")
-            .prefetch_related("files__document")
+            # The files with their documents in one query, not two.
+            .prefetch_related(
+                models.Prefetch("files", queryset=MaterialFile.objects.select_related("document"))
+            )
             .order_by("-first_published_at", "-pk")
         )
 

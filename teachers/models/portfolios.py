@@ -231,14 +231,7 @@ class TeacherPage(StaffLegalInfoMixin, Page):
     def materials(self):
         # By name, as subpage_types names it: the materials module imports this one.
         material_model = apps.get_model("teachers", "MethodMaterialPage")
-        return (
-            material_model.objects.child_of(self)
-            .live()
-            .filter(not_view_restricted())
-            .select_related("subject")
-            .prefetch_related("files__document")
-            .order_by("-first_published_at", "-pk")
-        )
+        return material_model.objects.child_of(self).listing()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
