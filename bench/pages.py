@@ -102,7 +102,7 @@ def wait_for(url, seconds=60):
     raise SystemExit(f"{url} did not answer in {seconds} s")
 
 
-WRK_LATENCY = re.compile(r"^\s+(50|99)\.000%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 WRK_RPS = re.compile(r"Requests/sec:\s+([\d.]+)")
 WRK_TOTAL = re.compile(r"(\d+) requests in")
 WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)")

@@ -18,6 +18,8 @@ from .recurrence import expand_all
 BOARD_ANNOUNCEMENTS = 6
 BOARD_EVENTS = 5
 BOARD_CONTESTS = 4
+# Rows of the consultation table: the board stays the same size however many series run.
+BOARD_CONSULTATIONS = 8
 # The board looks this far ahead for events, contests and consultations.
 BOARD_HORIZON = dt.timedelta(days=60)
 CONSULTATION_WINDOW = dt.timedelta(days=28)
@@ -71,7 +73,7 @@ def board_context(request, home, now=None):
         "announcements": list(Announcement.objects.for_board(now)[:BOARD_ANNOUNCEMENTS]),
         "next_events": occurrences[:BOARD_EVENTS],
         "contests": contests[:BOARD_CONTESTS],
-        "consultations": consultation_rows(occurrences, now),
+        "consultations": consultation_rows(occurrences, now)[:BOARD_CONSULTATIONS],
         "timetable": timetable(request),
         "calendar_page": calendar,
         "now": now,
