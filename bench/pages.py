@@ -213,6 +213,10 @@ def start_varnish(args, workdir):
     if not vcl.exists():
         vcl = workdir / "bench.vcl"
         vcl.write_text(MINIMAL_VCL % {"port": args.port})
+    # varnishd reads the VCL after dropping to its own user: let it in.
+    workdir.chmod(0o755)
+    if vcl.parent == workdir:
+        vcl.chmod(0o644)
     port = args.port + 1
     subprocess.run(
         ["/usr/sbin/varnishd", "-f", str(vcl), "-a", f"127.0.0.1:{port}",
