@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from portal.models import SchoolClass
 from portal.pagecache.tags import collecting_now, valid_until
+from portal.queries import not_view_restricted
 
 from .models import Announcement, ClassTimetable, EventIndexPage, EventKind, EventPage, Lesson
 from .recurrence import expand_all
@@ -18,6 +19,8 @@ from .recurrence import expand_all
 BOARD_ANNOUNCEMENTS = 6
 BOARD_EVENTS = 5
 BOARD_CONTESTS = 4
+# Rows of the consultation table: the board stays the same size however many series run.
+BOARD_CONSULTATIONS = 8
 # The board looks this far ahead for events, contests and consultations.
 BOARD_HORIZON = dt.timedelta(days=60)
 CONSULTATION_WINDOW = dt.timedelta(days=28)
@@ -66,7 +69,7 @@ def board_context(request, home, now=None):
         if sitting.event.kind
         and sitting.event.kind.board_section == EventKind.BoardSection.CONTESTS
     ]
-    calendar = EventIndexPage.objects.child_of(home).live().public().first()
+    calendar = EventIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
     if collecting_now():
         # The page cache keeps the board until the first of these moments at most.
         valid_until(Announcement.objects.next_change(now))
@@ -75,7 +78,7 @@ def board_context(request, home, now=None):
         "announcements": list(Announcement.objects.for_board(now)[:BOARD_ANNOUNCEMENTS]),
         "next_events": occurrences[:BOARD_EVENTS],
         "contests": contests[:BOARD_CONTESTS],
-        "consultations": consultation_rows(occurrences, now),
+        "consultations": consultation_rows(occurrences, now)[:BOARD_CONSULTATIONS],
         "timetable": timetable(request),
         "calendar_page": calendar,
         "now": now,

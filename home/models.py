@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
 from portal.models import IntroductionMixin
+from portal.queries import not_view_restricted
 from search.facets import PAGES
 
 
@@ -123,11 +124,13 @@ class StandardPage(IntroductionMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().in_menu()
+        context["subpages"] = self.get_children().live().filter(not_view_restricted()).in_menu()
         if self.show_school_contacts:
             from appeals.models import AppealFormPage
 
             context["appeal_page"] = (
-                AppealFormPage.objects.live().public().filter(locale_id=self.locale_id).first()
+                AppealFormPage.objects.live()
+                .filter(not_view_restricted(), locale_id=self.locale_id)
+                .first()
             )
         return context

@@ -76,4 +76,10 @@ def section_extras(page, *model_labels):
     if not models:
         return page.get_children().none()
     types = ContentType.objects.get_for_models(*models).values()
-    return page.get_children().live().public().filter(content_type__in=types).order_by("path")
+    return (
+        page.get_children()
+        .live()
+        .filter(not_view_restricted())
+        .filter(content_type__in=types)
+        .order_by("path")
+    )

@@ -6,7 +6,6 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_views
-from wagtail.views import serve as wagtail_serve
 
 from portal import health
 from portal import views as portal_views
@@ -77,13 +76,16 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),
     # iCal feeds are routes of event pages ("/sobytiya/calendar.ics"); Wagtail's own
     # pattern takes no dots, so "*.ics" paths go through Wagtail's serve view here.
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_serve, name="wagtail_serve_ics"),
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", portal_views.serve_page, name="wagtail_serve_ics"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         page_password_view,
         name="wagtailcore_authenticate_with_password",
     ),
-    # Wagtail's page serving comes last: it catches every remaining path.
+    # Wagtail's page serving comes last: it catches every remaining path (the route
+    # found in two queries, portal/routing.py; Wagtail's own "_util/" views excepted,
+    # and its pattern still names the page URLs).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", portal_views.serve_page),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,7 +6,9 @@ from wagtail.blocks import StreamValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.struct_block import StructValue
 from wagtail.fields import StreamField
+from wagtail.views import serve as wagtail_serve
 
+from portal import routing
 from portal.blocks.quiz import QuizBlock, grade_quiz
 from portal.serving import serve_again, visible_page_or_404
 
@@ -57,3 +59,10 @@ def check_quiz(request, page_id, block_id):
 
     request.quiz_results = {block_id: grade_quiz(quiz, request.POST)}
     return serve_again(page, request)
+
+
+def serve_page(request, path):
+    """Wagtail's serve view, with the route found in two queries (portal/routing.py)."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = routing.route(request, path)
+    return wagtail_serve(request, path)

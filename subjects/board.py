@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from portal.models import SchoolClass
+from portal.queries import not_view_restricted
 
 from .models import ClassIndexPage, Homework, TopicPage
 
@@ -18,7 +19,7 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
     and ``due_date`` for ``home/includes/latest_homework.html``; a fixed number of
     queries whatever the number of entries.
     """
-    visible = TopicPage.objects.live().public().for_locale(locale).values("pk")
+    visible = TopicPage.objects.live().filter(not_view_restricted()).for_locale(locale).values("pk")
     homework = list(
         Homework.objects.filter(topic__in=visible, due_date__gte=today)
         .select_related("topic")

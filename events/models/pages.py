@@ -28,6 +28,7 @@ from portal.models import (
     grade_range_errors,
     grades_label,
 )
+from portal.queries import not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .. import calendar, ical
@@ -43,7 +44,7 @@ class EventPageQuerySet(PageQuerySet):
         """Live, public events with what a list item shows, without the bodies."""
         return (
             self.live()
-            .public()
+            .filter(not_view_restricted())
             .select_related("kind", "subject")
             .prefetch_related("classes", "exceptions")
             .defer_streamfields()
@@ -384,9 +385,10 @@ class EventPage(RoutablePageMixin, Page):
 
     # What templates and feeds need --------------------------------------------------
 
-    @property
+    @cached_property
     def excluded_dates(self):
-        """Cancelled dates of a series (school-local dates)."""
+        """Cancelled dates of a series (school-local dates); read once per instance (the
+        sittings and the page's list of cancelled dates both need them)."""
         return {exception.date for exception in self.exceptions.all()}
 
     def get_search_facets(self):

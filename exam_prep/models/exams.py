@@ -23,7 +23,7 @@ from exam_prep.choices import EXAM_DAY_KINDS, ExamKind, ExamLevel, KeyDateKind
 from exam_prep.variant import render_variant
 from portal.blocks import StudyStreamBlock
 from portal.models import IntroductionMixin
-from portal.queries import LocaleFallbackQuerySet
+from portal.queries import LocaleFallbackQuerySet, not_view_restricted
 from search.facets import SearchFacets, Section
 
 # Exams and their tasks in the search filters.
@@ -89,7 +89,7 @@ class ExamPrepIndexPage(IntroductionMixin, Page):
             exams = (exams | ExamPage.objects.child_of(source)).for_locale(self.locale)
         return (
             exams.live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .select_related("subject")
             .prefetch_related("key_dates")
@@ -332,7 +332,7 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
             self.task_model()
             .objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .order_by("number")
         )
@@ -343,7 +343,7 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
             self.task_model()
             .objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .defer("theory", "examples")
             .order_by("number")
         )
@@ -354,7 +354,7 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
 
         pages = (
             SubjectPage.objects.live()
-            .public()
+            .filter(not_view_restricted())
             .filter(subject_id=self.subject_id)
             .filter(Q(locale_id=self.locale_id) | Q(locale=Locale.get_default()))
             .only("id", "path", "depth", "url_path", "title", "locale_id", "subject_id")

@@ -17,6 +17,7 @@ from wagtail.search import index
 from exam_prep.blocks import PracticeProblemBlock
 from exam_prep.choices import PART_CHOICES, AnswerType, Difficulty
 from portal.blocks import SolvedProblemBlock, StudyStreamBlock
+from portal.queries import not_view_restricted
 
 from .exams import SEARCH_SECTION, ExamPage
 
@@ -210,7 +211,7 @@ class ExamTaskPage(Page):
         topics = list(
             TopicPage.objects.filter(pk__in=ids)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .only("id", "path", "depth", "url_path", "title", "locale_id", "translation_key")
             .order_by("path")
@@ -220,7 +221,7 @@ class ExamTaskPage(Page):
         translations = {
             topic.translation_key: topic
             for topic in TopicPage.objects.live()
-            .public()
+            .filter(not_view_restricted())
             .filter(
                 locale_id=self.locale_id, translation_key__in=[t.translation_key for t in topics]
             )

@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import gettext
 
 from exam_prep.models import ExamPage, ExamTaskPage
+from portal.queries import not_view_restricted
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def tasks_for_topic(topic):
         return []
     tasks = list(
         ExamTaskPage.objects.live()
-        .public()
+        .filter(not_view_restricted())
         .filter(related_topics__translation_key=topic.translation_key)
         .defer_streamfields()
         .only("id", "path", "depth", "url_path", "title", "number", "locale_id", "translation_key")
@@ -40,7 +41,7 @@ def tasks_for_topic(topic):
     exams = {
         exam.path: exam
         for exam in ExamPage.objects.live()
-        .public()
+        .filter(not_view_restricted())
         .filter(path__in={task.path[:-steplen] for task in tasks})
         .defer_streamfields()
         .select_related("subject")

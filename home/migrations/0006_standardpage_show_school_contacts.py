@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_gallery_consents'),
+        ('home', '0005_offline_video_embed'),
     ]
 
     operations = [

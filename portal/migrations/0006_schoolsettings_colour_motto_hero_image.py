@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0004_schoolsettings_privacy_policy_page'),
+        ('portal', '0005_russian_names_of_the_tree_roots'),
         ('wagtailimages', '0027_image_description'),
     ]
 

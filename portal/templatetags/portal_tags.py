@@ -10,6 +10,7 @@ from portal.navigation import group_menu_items
 from portal.pagecache.fragments import cached_fragment
 from portal.pagecache.tags import depends_on, page_tag
 from portal.queries import not_view_restricted
+from portal.routing import ancestors_for
 
 register = template.Library()
 
@@ -18,7 +19,8 @@ LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id")
 
 
 def locale_root(request):
-    """The home page of the current site in the visitor's language (cached per request)."""
+    """The home page of the current site in the visitor's language (cached per request;
+    a page request has it from its routing, portal/routing.py)."""
     if not hasattr(request, "_portal_locale_root"):
         root = None
         site = Site.find_for_request(request)
@@ -89,12 +91,17 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
+        # The path from the router when it found the page (no query), else one query.
+        ancestors = ancestors_for(context.get("request"), page)
+        if ancestors is None:
 
-        def path_down():
-            depends_on(page_tag(page.pk))
-            return list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
+            def path_down():
+                depends_on(page_tag(page.pk))
+                return list(
+                    Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS)
+                )
 
-        ancestors = cached_fragment("breadcrumbs", (page.pk, page.path), path_down)
+            ancestors = cached_fragment("breadcrumbs", (page.pk, page.path), path_down)
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 

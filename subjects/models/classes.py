@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from portal.models import SchoolClass
+from portal.queries import not_view_restricted
 from subjects.feeds import ClassAtomFeed, ClassRssFeed, homework_calendar_response
 
 from .subjects import SubjectPage
@@ -85,7 +86,10 @@ class ClassIndexPage(RoutablePageMixin, Page):
         """
         if not hasattr(self, "_visible_topics"):
             self._visible_topics = (
-                TopicPage.objects.live().public().for_locale(self.locale).defer_streamfields()
+                TopicPage.objects.live()
+                .filter(not_view_restricted())
+                .for_locale(self.locale)
+                .defer_streamfields()
             )
         return self._visible_topics
 

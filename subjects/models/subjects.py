@@ -12,13 +12,44 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from portal.models import GradeRangeMixin, IntroductionMixin
-from portal.queries import section_extras
+from portal.queries import not_view_restricted, section_extras
 from search.facets import SearchFacets
 
 from .topics import SEARCH_SECTION, TopicPage, group_topics
 
+# How many coming and finished topics the subject page shows (the programme below has
+# them all, one grade at a time), so the page weighs the same however long the list.
+SHOWN_UPCOMING = 6
+SHOWN_PAST = 6
+
 # The rendition the subject cards and the subject page header use.
 COVER_FILTER = "fill-480x270"
+
+
+def limit_topic_groups(grouped, wanted_grade):
+    """Keep the subject page's size flat as topics accumulate: the next and the last
+    few topics, and the programme of one grade (``?grade=``; by default the first
+    grade with a topic studied now, else the first one), the others as links."""
+    grouped["upcoming_more"] = len(grouped["upcoming"]) > SHOWN_UPCOMING
+    grouped["past_more"] = len(grouped["past"]) > SHOWN_PAST
+    grouped["upcoming"] = grouped["upcoming"][:SHOWN_UPCOMING]
+    grouped["past"] = grouped["past"][:SHOWN_PAST]
+    current_grades = {topic.grades_label for topic in grouped["current"]}
+    selected = None
+    for grade in grouped["grades"]:
+        first = grade["terms"][0]["topics"][0]
+        grade["key"] = str(first.grade_from) + (
+            f"-{first.grade_to}" if first.grade_to and first.grade_to != first.grade_from else ""
+        )
+        if grade["key"] == wanted_grade:
+            selected = grade
+    if selected is None:
+        selected = next(
+            (grade for grade in grouped["grades"] if grade["label"] in current_grades),
+            grouped["grades"][0] if grouped["grades"] else None,
+        )
+    grouped["selected_grade"] = selected
+    return grouped
 
 
 class SubjectIndexPage(IntroductionMixin, Page):
@@ -43,7 +74,7 @@ class SubjectIndexPage(IntroductionMixin, Page):
         context["subject_pages"] = (
             SubjectPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .select_related("subject")
             .prefetch_related(
                 Prefetch(
@@ -130,7 +161,7 @@ class SubjectPage(GradeRangeMixin, Page):
             topics = (topics | TopicPage.objects.child_of(source)).for_locale(self.locale)
         return (
             topics.live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .prefetch_related("classes")
             .order_by("grade_from", "grade_to", "term", "start_date", "path")
@@ -140,7 +171,9 @@ class SubjectPage(GradeRangeMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         context["today"] = today
-        context["topic_groups"] = group_topics(self.topics(), today)
+        context["topic_groups"] = limit_topic_groups(
+            group_topics(self.topics(), today), request.GET.get("grade", "")
+        )
         context["subject_teachers"] = self.teachers.select_related("user")
         context["section_extras"] = section_extras(
             self, "works.StudentWorkIndexPage", "polls.PollPage"

@@ -35,6 +35,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.queries import not_view_restricted
 from search.facets import Section
 
 from .. import requirements
@@ -140,7 +141,9 @@ class SchoolInfoIndexPage(FixedSlugMixin, SvedenSearchMixin, Page):
         return super().route(request, path_components)
 
     def sections(self):
-        return ordered_sections(self.get_children().live().public().only(*LINK_FIELDS))
+        return ordered_sections(
+            self.get_children().live().filter(not_view_restricted()).only(*LINK_FIELDS)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

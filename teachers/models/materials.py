@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import GRADE_CHOICES, GradeRangeMixin, IntroductionMixin, Subject, grade_q
-from portal.queries import with_locale_fallback
+from portal.queries import not_view_restricted, with_locale_fallback
 from search.facets import SearchFacets, Section
 
 from .portfolios import TeacherPage
@@ -45,9 +45,12 @@ class MaterialQuerySet(PageQuerySet):
         """Live, public materials with what a card shows, without N+1."""
         return (
             self.live()
-            .public()
+            .filter(not_view_restricted())
             .select_related("subject")
-            .prefetch_related("files__document")
+            # The files with their documents in one query, not two.
+            .prefetch_related(
+                models.Prefetch("files", queryset=MaterialFile.objects.select_related("document"))
+            )
             .order_by("-first_published_at", "-pk")
         )
 
@@ -217,9 +220,9 @@ class MaterialIndexPage(IntroductionMixin, Page):
         verbose_name_plural = _("методические копилки")
 
     def teachers(self):
-        return with_locale_fallback(TeacherPage.objects.live().public(), self.locale).order_by(
-            "title"
-        )
+        return with_locale_fallback(
+            TeacherPage.objects.live().filter(not_view_restricted()), self.locale
+        ).order_by("title")
 
     def materials(self, filters):
         materials = with_locale_fallback(MethodMaterialPage.objects.listing(), self.locale)

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from portal.models import IntroductionMixin
-from portal.queries import section_extras, with_locale_fallback
+from portal.queries import not_view_restricted, section_extras, with_locale_fallback
 from search.facets import SearchFacets, Section
 
 from .legal import StaffLegalInfoMixin
@@ -60,7 +60,9 @@ class TeacherIndexPage(IntroductionMixin, Page):
         language (or untranslated Russian one) belongs here.
         """
         return (
-            with_locale_fallback(TeacherPage.objects.live().public(), self.locale)
+            with_locale_fallback(
+                TeacherPage.objects.live().filter(not_view_restricted()), self.locale
+            )
             .prefetch_related(
                 "subjects",
                 Prefetch(
@@ -211,7 +213,7 @@ class TeacherPage(StaffLegalInfoMixin, Page):
 
         return (
             SubjectPage.objects.live()
-            .public()
+            .filter(not_view_restricted())
             .filter(locale=self.locale, subject__in=self.subjects.all())
             .select_related("subject")
             .order_by("subject__sort_order", "title")
@@ -221,7 +223,7 @@ class TeacherPage(StaffLegalInfoMixin, Page):
         return (
             TeacherPostPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(not_view_restricted())
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -229,14 +231,7 @@ class TeacherPage(StaffLegalInfoMixin, Page):
     def materials(self):
         # By name, as subpage_types names it: the materials module imports this one.
         material_model = apps.get_model("teachers", "MethodMaterialPage")
-        return (
-            material_model.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("subject")
-            .prefetch_related("files__document")
-            .order_by("-first_published_at", "-pk")
-        )
+        return material_model.objects.child_of(self).listing()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

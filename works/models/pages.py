@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from portal.blocks import DocumentBlock, GalleryBlock, VideoBlock, paragraph_block
 from portal.models import IntroductionMixin
+from portal.queries import not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .consent_rules import (
@@ -55,7 +56,7 @@ class StudentWorkQuerySet(PageQuerySet):
     def for_listing(self, on=None):
         return (
             self.live()
-            .public()
+            .filter(not_view_restricted())
             .with_valid_consent(on)
             .select_related("author_class", "subject", "consent")
             .defer_streamfields()
@@ -82,7 +83,7 @@ class PhotoReportQuerySet(PageQuerySet):
     def for_listing(self, on=None):
         return (
             self.live()
-            .public()
+            .filter(not_view_restricted())
             .with_valid_consent(on)
             .select_related("event")
             .prefetch_related(

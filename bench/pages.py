@@ -1,0 +1,310 @@
+"""Page speed under load: every page kind under gunicorn, through Varnish, and nginx.
+
+    DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/pages.py \
+        [--port 8170] [--workers 2] [--duration 10] [--no-proxy] [--visitors 50]
+
+Starts the app under gunicorn with the production settings (SECRET_KEY, ALLOWED_HOSTS
+and CACHE_URL=redis://127.0.0.1:6379/9 are set here unless given; HTTPS redirects are
+off, the bench speaks plain HTTP), collects the static files into a temporary
+directory, and for one URL of every page kind prints requests per second, p50/p99
+latency and the server CPU per request (the gunicorn workers' user+system time from
+/proc before and after, divided by the requests). Then the same through Varnish
+(deploy/varnish/default.vcl when the repository has it, else a minimal VCL that
+caches anonymous GETs), a run of ``--visitors`` concurrent visitors with think time
+(0.5–2 s between pages) and, for comparison, nginx serving a static copy of the home
+page. The load comes from wrk when installed (``apt-get install wrk``), else from the
+threaded generator below. Needs the demo school in the database.
+"""
+
+# ruff: noqa: S603, S607 — the bench starts its own servers and tools, with fixed arguments
+
+import argparse
+import http.client
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_KINDS = [
+    ("home", "/"),
+    ("standard page", "/o-shkole/"),
+    ("subjects index", "/predmety/"),
+    ("subject", "/predmety/matematika/"),
+    ("topic", "/predmety/matematika/sluchajnye-sobytiya/"),
+    ("teacher", "/uchitelya/orlova/"),
+    ("material index", "/metodicheskaya-kopilka/"),
+    ("exam", "/gia-i-ege/oge-matematika-2027/"),
+    ("exam task", "/gia-i-ege/oge-matematika-2027/zadanie-6/"),
+    ("events index", "/sobytiya/"),
+    ("event", "/sobytiya/shkolnyj-etap-vsosh-matematika/"),
+    ("events iCal", "/sobytiya/calendar.ics"),
+    ("news index", "/novosti/"),
+    ("news RSS", "/novosti/rss/"),
+    ("works", "/tvorcheskie-raboty/"),
+    ("sveden", "/sveden/common/"),
+    ("search", "/search/?query=%D0%BE%D0%BB%D0%B8%D0%BC%D0%BF%D0%B8%D0%B0%D0%B4%D0%B0"),
+]
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+MINIMAL_VCL = """vcl 4.1;
+backend default { .host = "127.0.0.1"; .port = "%(port)s"; }
+sub vcl_recv {
+    if (req.method != "GET" && req.method != "HEAD") { return (pass); }
+    if (req.http.Cookie ~ "sessionid") { return (pass); }
+    unset req.http.Cookie;
+    return (hash);
+}
+sub vcl_backend_response {
+    unset beresp.http.Set-Cookie;
+    set beresp.ttl = 5m;
+}
+"""
+NGINX_CONF = """daemon off; worker_processes 2; pid %(dir)s/nginx.pid;
+error_log %(dir)s/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; server { listen 127.0.0.1:%(port)s; root %(dir)s/www; } }
+"""
+
+
+def process_tree_cpu(pid):
+    """User + system CPU seconds of ``pid`` and its children (the gunicorn workers)."""
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(child) for child in children.read_text().split()]
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return total
+
+
+def wait_for(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 — our own server
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer in {seconds} s")
+
+
+WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+WRK_RPS = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_TOTAL = re.compile(r"(\d+) requests in")
+WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+
+
+def run_wrk(port, path, duration, connections):
+    out = subprocess.run(
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency",
+         f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    latency = {p: float(v) * scale[u] for p, v, u in WRK_LATENCY.findall(out)}
+    errors = WRK_ERRORS.search(out)
+    return {
+        "requests": int(WRK_TOTAL.search(out).group(1)),
+        "rps": float(WRK_RPS.search(out).group(1)),
+        "p50": latency.get("50", 0.0),
+        "p99": latency.get("99", 0.0),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def run_threads(port, paths, duration, connections, think=None):
+    """Closed-loop load: ``connections`` threads, each with its own keep-alive
+    connection, requesting ``paths`` in turn (sleeping ``think()`` seconds between)."""
+    latencies, errors = [], [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + duration
+
+    def visitor(seed):
+        rng = random.Random(seed)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, failed = [], 0
+        while time.monotonic() < stop:
+            path = rng.choice(paths)
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status >= 400:
+                    failed += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine.append((time.perf_counter() - started) * 1000)
+            if think:
+                time.sleep(think(rng))
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=visitor, args=(n,)) for n in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    ordered = sorted(latencies) or [0.0]
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(ordered),
+        "p95": ordered[int(0.95 * (len(ordered) - 1))],
+        "p99": ordered[int(0.99 * (len(ordered) - 1))],
+        "errors": errors[0],
+    }
+
+
+def load(port, path, duration, connections):
+    if shutil.which("wrk"):
+        return run_wrk(port, path, duration, connections)
+    return run_threads(port, [path], duration, connections)
+
+
+def report(label, result, cpu_seconds=None):
+    cpu = ""
+    if cpu_seconds is not None and result["requests"]:
+        cpu = f"  CPU {1000 * cpu_seconds / result['requests']:6.2f} ms/req"
+    print(
+        f"  {label:<22} {result['rps']:9.1f} req/s  p50 {result['p50']:7.2f} ms"
+        f"  p99 {result['p99']:7.2f} ms{cpu}  errors {result['errors']}",
+        flush=True,
+    )
+
+
+def start_gunicorn(args, env, workdir):
+    static = workdir / "static"
+    env = {**env, "STATIC_ROOT": str(static)}
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", str(args.workers),
+         "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    wait_for(f"http://127.0.0.1:{args.port}/")
+    return server
+
+
+def start_varnish(args, workdir):
+    vcl = ROOT / "deploy" / "varnish" / "default.vcl"
+    if not vcl.exists():
+        vcl = workdir / "bench.vcl"
+        vcl.write_text(MINIMAL_VCL % {"port": args.port})
+    # varnishd reads the VCL after dropping to its own user: let it in.
+    workdir.chmod(0o755)
+    if vcl.parent == workdir:
+        vcl.chmod(0o644)
+    port = args.port + 1
+    subprocess.run(
+        ["/usr/sbin/varnishd", "-f", str(vcl), "-a", f"127.0.0.1:{port}",
+         "-n", str(workdir / "varnish"), "-s", "malloc,64m", "-P", str(workdir / "varnish.pid")],
+        check=True,
+    )  # fmt: skip
+    wait_for(f"http://127.0.0.1:{port}/")
+    return port, int((workdir / "varnish.pid").read_text())
+
+
+def start_nginx(args, workdir):
+    www = workdir / "www"
+    www.mkdir()
+    with urllib.request.urlopen(f"http://127.0.0.1:{args.port}/") as response:
+        (www / "index.html").write_bytes(response.read())
+    port = args.port + 2
+    conf = workdir / "nginx.conf"
+    conf.write_text(NGINX_CONF % {"dir": workdir, "port": port})
+    server = subprocess.Popen(["/usr/sbin/nginx", "-c", str(conf)], start_new_session=True)
+    wait_for(f"http://127.0.0.1:{port}/")
+    return port, server
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8170, help="gunicorn; +1 Varnish, +2 nginx")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--visitors", type=int, default=50)
+    parser.add_argument("--no-proxy", action="store_true", help="skip Varnish and nginx")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        raise SystemExit("Set DATABASE_URL (a database with the demo school).")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + "x" * 50),
+        "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost"),
+        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/9"),
+        "SECURE_SSL_REDIRECT": "0",
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        workdir = Path(tmp)
+        server = start_gunicorn(args, env, workdir)
+        extra = []
+        try:
+            print(f"gunicorn, {args.workers} sync workers, production settings, uncached:")
+            for label, path in PAGE_KINDS:
+                load(args.port, path, 2, 2)  # warm up this page's code paths
+                before = process_tree_cpu(server.pid)
+                result = load(args.port, path, args.duration, args.connections)
+                report(label, result, process_tree_cpu(server.pid) - before)
+            paths = [path for _label, path in PAGE_KINDS]
+            print(f"{args.visitors} concurrent visitors, 0.5–2 s think time, all page kinds:")
+            before = process_tree_cpu(server.pid)
+            result = run_threads(
+                args.port, paths, args.duration * 3, args.visitors,
+                think=lambda rng: rng.uniform(0.5, 2.0),
+            )  # fmt: skip
+            report("visitors (app)", result, process_tree_cpu(server.pid) - before)
+            print(f"    p95 {result['p95']:.1f} ms")
+            if args.no_proxy:
+                return
+            varnish_port, varnish_pid = start_varnish(args, workdir)
+            extra.append(varnish_pid)
+            print("through Varnish:")
+            for label, path in PAGE_KINDS[:3]:
+                load(varnish_port, path, 1, 2)
+                before = process_tree_cpu(server.pid)
+                result = load(varnish_port, path, args.duration, args.connections)
+                report(label, result, process_tree_cpu(server.pid) - before)
+            result = run_threads(
+                varnish_port, paths, args.duration * 3, args.visitors,
+                think=lambda rng: rng.uniform(0.5, 2.0),
+            )  # fmt: skip
+            report("visitors (Varnish)", result)
+            print(f"    p95 {result['p95']:.1f} ms")
+            nginx_port, nginx = start_nginx(args, workdir)
+            extra.append(nginx.pid)
+            print("nginx, a static copy of the home page:")
+            report("home (static)", load(nginx_port, "/", args.duration, args.connections))
+        finally:
+            for pid in extra:
+                os.kill(pid, signal.SIGTERM)
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
