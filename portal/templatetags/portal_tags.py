@@ -97,9 +97,7 @@ def breadcrumbs(context):
 
             def path_down():
                 depends_on(page_tag(page.pk))
-                return list(
-                    Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS)
-                )
+                return list(Page.objects.ancestor_of(page).filter(depth__gte=2).only(*LINK_FIELDS))
 
             ancestors = cached_fragment("breadcrumbs", (page.pk, page.path), path_down)
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
