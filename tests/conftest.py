@@ -220,3 +220,15 @@ def clear_shared_cache(settings):
     from django.core.cache import caches
 
     caches[settings.SHARED_CACHE_ALIAS].delete_pattern("*")
+
+
+@pytest.fixture(autouse=True)
+def _russian_first():
+    """Every test starts in the site's default language: a test that left English active
+    (a request under /en/, translation.activate) must not change the next one's messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -64,8 +64,12 @@ def teachers(home, maths, django_user_model):
     }
 
 
-def test_question_on_an_exam_task_mails_the_subjects_teachers(client, task, teachers):
-    assert ask(client, task).status_code == 302
+def test_question_on_an_exam_task_mails_the_subjects_teachers(
+    client, task, teachers, django_capture_on_commit_callbacks
+):
+    # The letter is a background task queued after the commit (portal/background.py).
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ask(client, task).status_code == 302
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == ["belov@school.example", "orlova@school.example"]
     assert "Как найти вероятность" in mail.outbox[0].body

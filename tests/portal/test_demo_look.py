@@ -16,7 +16,7 @@ def test_demo_school_has_its_emblem_picture_motto_and_avatars(client, demo):
         with image.open_file() as file, PILImage.open(file) as picture:
             assert picture.size == size
         # Renditions are made from the stored file like from an upload.
-        assert image.get_rendition("fill-320x112").width == 320
+        assert image.get_rendition("fill-240x84").width == 240
     portfolios = TeacherPage.objects.live()
     assert portfolios.exists()
     assert not portfolios.filter(photo__isnull=True).exists()

@@ -110,7 +110,9 @@ class TestTopicWithStudyBlocks(WagtailPageTestCase):
         topic.save_revision().publish()
         html = self.client.get(topic.url).content.decode()
         assert "<math" in html
-        assert "youtube.com/embed/dQw4w9WgXcQ" in html
+        # The player loads only after a click: the page carries its address, no iframe.
+        assert 'data-player="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ' in html
+        assert "<iframe" not in html
         assert "<details" in html
         assert "Проверь себя" in html
 
