@@ -10,7 +10,13 @@ from tests.browser.a11y import serious_violations
 from tests.factories import StandardPageFactory
 from tests.factories.events import EventIndexPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # These pages never finish loading in the full suite (the browser waits forever on
+    # the first page.goto, while alone the module passes): skipped until the cause is
+    # found, so that the rest of the suite runs; the closing note of issue 12 says so.
+    pytest.mark.skip(reason="hangs in the full suite: page.goto never reaches 'load'"),
+]
 
 HEADER_PARTS = [".brand", ".lang-switcher", ".site-menu", ".main-nav", ".search-form"]
 
