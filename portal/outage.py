@@ -12,7 +12,7 @@ itself once the server is back.
 
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
@@ -22,7 +22,17 @@ RETRY_AFTER_SECONDS = 10
 
 
 def database_unavailable(error):
-    return isinstance(error, (OperationalError, InterfaceError))
+    """Whether the error, or any error it was raised from, is a lost connection: Django's
+    wrapped errors and the driver's own, which escape unwrapped from some code paths."""
+    driver = connection.Database
+    lost = (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, lost):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def outage_response(request):
