@@ -158,6 +158,7 @@ def app_process(own_cluster, tmp_path):
         "LOG_LEVEL": "ERROR",
     }
     (tmp_path / "static").mkdir()
+    app_log = (tmp_path / "app.log").open("w")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -170,28 +171,22 @@ def app_process(own_cluster, tmp_path):
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "app.log").open("w"),
+        stderr=app_log,
     )
     try:
         wait_for_port(APP_PORT, timeout=60)
-        url = AppURL(f"http://127.0.0.1:{APP_PORT}")
-        url.log_path = str(tmp_path / "app.log")
-        yield url
+        yield f"http://127.0.0.1:{APP_PORT}"
     finally:
         process.terminate()
         process.wait(timeout=30)
+        app_log.close()
 
 
-def server_errors(app_url):
+def server_errors(log_file):
     """What the app processes logged for their 500 answers, to say why in the failure."""
-    log_file = Path(app_url.log_path)
     marks = ('"status_code": 500', "Error handling request")
     lines = log_file.read_text().splitlines()
     return [line[:3000] for line in lines if any(mark in line for mark in marks)]
-
-
-class AppURL(str):
-    log_path = ""
 
 
 def fetch(url):
@@ -202,7 +197,9 @@ def fetch(url):
         return error.code, dict(error.headers), error.read()
 
 
-def test_database_outage_gives_503_then_recovers_without_restart(own_cluster, app_process):
+def test_database_outage_gives_503_then_recovers_without_restart(
+    own_cluster, app_process, tmp_path
+):
     urls = [app_process + "/", app_process + "/health/"]
     assert fetch(urls[1])[0] == 200
     log = []  # (phase, url, status, retry_after)
@@ -239,7 +236,7 @@ def test_database_outage_gives_503_then_recovers_without_restart(own_cluster, ap
             thread.join()
 
     statuses = Counter(status for _phase, _url, status, _retry in log)
-    assert statuses[500] == 0, (statuses, server_errors(app_process))
+    assert statuses[500] == 0, (statuses, server_errors(tmp_path / "app.log"))
     # While the server is down (the last requests of the phase may meet it back up):
     # the page is the 503 page with Retry-After, the probe a 503 too.
     outage = [entry for entry in log if entry[0] == "outage"]
