@@ -10,6 +10,9 @@ DEV := $(VENV)/.installed-dev
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/portal
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
+# Tests that start their own processes stay on one worker (tests/conftest.py).
+XDIST := -n $(TEST_WORKERS) --dist loadgroup
 # The oldest Python the project supports; the locks hold markers for newer ones too.
 LOCK_PYTHON := 3.11
 UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) \
@@ -73,8 +76,9 @@ check: $(DEV)
 	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 ## test: lint, checks, then the whole test suite (unit + browser) on PostgreSQL and Redis
+## on every core (pytest-xdist; TEST_WORKERS=0 runs in this process, e.g. for pdb)
 test: lint check
-	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 ## test-dates: the tests marked `dated` again, with the clock moved (time-machine) to a
 ## winter and an autumn day, so they keep testing after New Year and in a new school year
@@ -83,7 +87,7 @@ test-dates: $(DEV)
 	@PYTHON=$(PY) DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" scripts/ensure_postgres.sh
 	@for day in $(CLOCKS); do \
 		echo "== dated tests on $$day"; \
-		DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest -m dated --clock=$$day -q $(PYTEST_ARGS) || exit 1; \
+		DATABASE_URL="$${DATABASE_URL:-$(DATABASE_URL_TEST)}" $(VENV)/bin/pytest -m dated --clock=$$day -q $(XDIST) $(PYTEST_ARGS) || exit 1; \
 	done
 
 ## messages: extract Russian strings and compile the English translations
