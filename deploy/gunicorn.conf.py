@@ -1,4 +1,4 @@
-"""gunicorn settings for the portal's app processes (deploy/systemd/portal-web.service,
+"""gunicorn settings for the portal's app processes (deploy/systemd/portal-web@.service,
 the Dockerfile). Every value can be overridden by an environment variable."""
 
 import multiprocessing

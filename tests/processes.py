@@ -126,7 +126,7 @@ def start_server(port, env=None):
 
 
 def start_production_server(env, log_path):
-    """gunicorn as deploy/systemd/portal-web.service runs it (deploy/gunicorn.conf.py);
+    """gunicorn as deploy/systemd/portal-web@.service runs it (deploy/gunicorn.conf.py);
     ``env`` holds the production settings, GUNICORN_BIND among them. Its log (the app's
     JSON lines and the access log) goes to ``log_path``."""
     log = Path(log_path).open("w")  # noqa: SIM115 - closed by the process's owner
