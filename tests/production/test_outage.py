@@ -62,7 +62,8 @@ class Cluster:
 
 
 @pytest.fixture
-def own_cluster(transactional_db, django_db_blocker):
+def own_cluster(transactional_db, site, django_db_blocker):
+    """A cluster of its own holding a copy of the test database, with a site to visit."""
     data_dir = Path(tempfile.mkdtemp(prefix="portal-outage-pg-"))
     if os.geteuid() == 0:
         shutil.chown(data_dir, "postgres", "postgres")
