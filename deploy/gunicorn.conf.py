@@ -1,6 +1,7 @@
-"""gunicorn settings for the portal's app processes (deploy/systemd/portal-web.service,
+"""gunicorn settings for the portal's app processes (deploy/systemd/portal-web@.service,
 the Dockerfile). Every value can be overridden by an environment variable."""
 
+import gc
 import multiprocessing
 import os
 
@@ -30,6 +31,14 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # No control socket in ~/.gunicorn: the service user has no home to write to.
 control_socket_disable = True
+
+
+def pre_fork(server, worker):
+    """The preloaded application's objects move out of the collector's reach before the
+    fork: the workers share those memory pages instead of copying them when the
+    collector touches them, and a worker no longer spends seconds collecting them when
+    it exits (5 s per restart, over 20 s on a loaded machine)."""
+    gc.freeze()
 
 
 def post_fork(server, worker):

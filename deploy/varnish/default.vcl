@@ -5,13 +5,45 @@ vcl 4.1;
 # for their s-maxage. Wagtail's frontend cache app PURGEs a published page's
 # addresses; the page cache BANs by tag on every change (portal/pagecache/proxy.py).
 #
-# Production: gunicorn on 127.0.0.1:8000, Varnish listening on the public port, the app
-# started with FRONTEND_CACHE_URL=http://127.0.0.1:<varnish port>. The proxy test
-# (tests/pagecache/test_proxy.py) runs this file with its own server's port.
+# Production (docs/deploy.md): nginx in front (TLS, static files, media) passes the rest
+# to Varnish on 127.0.0.1:6081 (Debian's default), which spreads what it does not keep
+# over the app processes below; the app processes run with
+# FRONTEND_CACHE_URL=http://127.0.0.1:6081 and TRUSTED_PROXY_COUNT=2. One `backend` per
+# app process (add machines here as the district grows). The tests
+# (tests/pagecache/test_processes.py, tests/production/test_stack.py) run this file with
+# their own ports.
 
-backend default {
+import directors;
+
+# A process that fails its health check (/health/: database, Redis, storage) is skipped
+# until it answers again; it starts as healthy.
+probe portal_health {
+    .request = "GET /health/ HTTP/1.1"
+        "Host: school.example"
+        "Connection: close";
+    .interval = 5s;
+    .timeout = 3s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+backend app_a {
     .host = "127.0.0.1";
     .port = "8000";
+    .probe = portal_health;
+}
+
+backend app_b {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .probe = portal_health;
+}
+
+sub vcl_init {
+    new apps = directors.round_robin();
+    apps.add_backend(app_a);
+    apps.add_backend(app_b);
 }
 
 # Who may purge and ban: the app processes on this machine.
@@ -21,6 +53,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = apps.backend();
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));

@@ -2,11 +2,8 @@
 Varnish (Debian's varnishd, deploy/varnish/default.vcl) in front of one of them. After
 each change the next request to the *other* process, and through the proxy, shows it."""
 
-import http.client
 import shutil
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -14,62 +11,13 @@ import pytest
 from events.models import Announcement
 from portal.models import SchoolSettings
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.security.test_shared_rate_limits import free_port, start_server, wait_until_up
-
-ROOT = Path(__file__).resolve().parents[2]
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
-# This suite's ports (8160-8169): two app processes and the proxy.
-PORTS = (8160, 8169)
-
-
-def get(port, path, host="localhost"):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Host": host})
-    response = connection.getresponse()
-    body = response.read().decode()
-    headers = {name.lower(): value for name, value in response.getheaders()}
-    return response.status, body, headers
-
-
-def start_varnish(port, backend_port, workdir):
-    vcl = (ROOT / "deploy/varnish/default.vcl").read_text()
-    vcl = vcl.replace('.port = "8000";', f'.port = "{backend_port}";')
-    (workdir / "default.vcl").write_text(vcl)
-    # varnishd reads the file after dropping its privileges.
-    workdir.chmod(0o755)
-    (workdir / "default.vcl").chmod(0o644)
-    process = subprocess.Popen(  # noqa: S603 - Debian's varnishd with fixed arguments
-        [
-            VARNISHD,
-            "-F",
-            "-n",
-            str(workdir / "state"),
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(workdir / "default.vcl"),
-            "-s",
-            "malloc,32m",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode())
-        try:
-            get(port, "/")
-            return process
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("varnishd did not start")
+from tests.processes import free_port, get, start_server, start_varnish, stop, wait_until_up
 
 
 @pytest.fixture
 def stack(transactional_db, settings, monkeypatch):
     """Two app processes (page cache on, tags sent to the proxy) and Varnish."""
-    proxy_port = free_port(*PORTS)
+    proxy_port = free_port()
     monkeypatch.setenv("PAGE_CACHE_ENABLED", "1")
     monkeypatch.setenv("FRONTEND_CACHE_URL", f"http://127.0.0.1:{proxy_port}")
     settings.PAGE_CACHE_ENABLED = True
@@ -84,17 +32,16 @@ def stack(transactional_db, settings, monkeypatch):
     try:
         apps = []
         for _ in range(2):
-            port = free_port(proxy_port + 1 + len(apps), PORTS[1] + 1)
+            port = free_port()
             server = start_server(port)
             processes.append(server)
             wait_until_up(port, server)
             apps.append(port)
-        processes.append(start_varnish(proxy_port, apps[0], workdir))
+        # Both of the VCL's backends on process A: what Varnish shows came through A.
+        processes.append(start_varnish(proxy_port, [apps[0]], workdir))
         yield {"a": apps[0], "b": apps[1], "proxy": proxy_port}
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=20)
+        stop(processes)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -1,43 +1,46 @@
 """Local stand-ins for production services: a real S3-compatible server (moto's)."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
-S3_PORT = int(os.environ.get("TEST_S3_PORT", "8181"))
-S3_ENDPOINT = f"http://127.0.0.1:{S3_PORT}"
-
-
-def wait_for_port(port, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port}")
+from tests.processes import ROOT, free_port, start_moto, stop
 
 
 @pytest.fixture(scope="session")
 def s3_server():
     """moto's S3 server in its own process for the session; yields its endpoint."""
-    moto = Path(sys.executable).with_name("moto_server")
-    process = subprocess.Popen(  # noqa: S603 - fixed executable and arguments
-        [str(moto), "-H", "127.0.0.1", "-p", str(S3_PORT)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
+    process = start_moto(port)
     try:
-        wait_for_port(S3_PORT)
-        yield S3_ENDPOINT
+        yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop([process])
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """`manage.py collectstatic` with the production settings (hashed names and their
+    manifest, which production pages need), once per session, as the Dockerfile runs it."""
+    static_root = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            # Static files need no database or secrets; these only let settings load.
+            "SECRET_KEY": "collectstatic-" + "x" * 50,
+            "ALLOWED_HOSTS": "build",
+            "DATABASE_URL": "postgres://build/build",
+            "CACHE_URL": "redis://build:6379/0",
+            "STATIC_ROOT": str(static_root),
+        },
+        check=True,
+    )
+    return static_root
 
 
 def s3_client(endpoint):

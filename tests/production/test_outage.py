@@ -10,7 +10,6 @@ import contextlib
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -22,12 +21,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from .conftest import wait_for_port
+from tests.processes import close_logs, free_port, start_production_server, stop, wait_for_port
 
-ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
-PG_PORT = int(os.environ.get("TEST_OUTAGE_PG_PORT", "8183"))
-APP_PORT = int(os.environ.get("TEST_OUTAGE_APP_PORT", "8184"))
+PG_PORT = free_port()
+APP_PORT = free_port()
 REDIS_URL = os.environ.get("TEST_OUTAGE_REDIS_URL", "redis://127.0.0.1:6379/11")
 
 pytestmark = [
@@ -64,7 +62,8 @@ class Cluster:
 
 
 @pytest.fixture
-def own_cluster(transactional_db, django_db_blocker):
+def own_cluster(transactional_db, site, django_db_blocker):
+    """A cluster of its own holding a copy of the test database, with a site to visit."""
     data_dir = Path(tempfile.mkdtemp(prefix="portal-outage-pg-"))
     if os.geteuid() == 0:
         shutil.chown(data_dir, "postgres", "postgres")
@@ -141,7 +140,7 @@ def own_cluster(transactional_db, django_db_blocker):
 
 
 @pytest.fixture
-def app_process(own_cluster, tmp_path):
+def app_process(own_cluster, collected_static, tmp_path):
     env = {
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -150,36 +149,20 @@ def app_process(own_cluster, tmp_path):
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/portal",
         "CACHE_URL": REDIS_URL,
         "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
         "GUNICORN_WORKERS": "2",
         "GUNICORN_ACCESS_LOG": str(tmp_path / "access.log"),
         "LOG_LEVEL": "ERROR",
     }
-    (tmp_path / "static").mkdir()
-    app_log = (tmp_path / "app.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "deploy/gunicorn.conf.py",
-            "portal.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=app_log,
-    )
+    process = start_production_server(env, tmp_path / "app.log")
     try:
-        wait_for_port(APP_PORT, timeout=60)
+        wait_for_port(APP_PORT, timeout=60, process=process)
         yield f"http://127.0.0.1:{APP_PORT}"
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-        app_log.close()
+        stop([process])
+        close_logs([process])
 
 
 def server_errors(log_file):

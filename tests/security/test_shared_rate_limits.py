@@ -6,17 +6,10 @@ production runs N identical processes) and posts through both alternately.
 """
 
 import http.client
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.test import RequestFactory, override_settings
 
 from portal.security.client_ip import client_ip
@@ -24,62 +17,7 @@ from portal.spam import new_token
 from tests.factories.polls import PollIndexPageFactory, poll_with_questions
 from tests.factories.subjects import SubjectPageFactory, TopicPageFactory
 from tests.polls.conftest import answers
-
-ROOT = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-
-def free_port(start=8210, end=8299):
-    for port in range(start, end):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in the range")
-
-
-def start_server(port):
-    database = settings.DATABASES["default"]
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-            f"{database['NAME']}"
-        ),
-        "TEST_REDIS_URL": settings.TEST_REDIS_URL,
-    }
-    return subprocess.Popen(  # noqa: S603 - our own gunicorn with fixed arguments
-        [
-            str(GUNICORN),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-
-
-def wait_until_up(port, server, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(server.stderr.read().decode())
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/search/")
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"gunicorn on {port} did not start")
+from tests.processes import free_port, start_server, stop, wait_until_up
 
 
 @pytest.fixture
@@ -93,9 +31,7 @@ def two_servers(transactional_db):
             wait_until_up(port, server)
         yield [port for port, _server in servers]
     finally:
-        for _port, server in servers:
-            server.terminate()
-            server.wait(timeout=20)
+        stop([server for _port, server in servers])
 
 
 def post(port, path, data, headers=None):
