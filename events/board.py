@@ -89,7 +89,7 @@ def upcoming_consultations(locale, subject=None, now=None, limit=6):
     """Live, public consultation series still to come (for the exam-preparation pages).
 
     Each event gets ``next_start``: the start of its next sitting (a weekly series
-    starts in the past but goes on). ``subject`` narrows to one ``portal.Subject``.
+    starts in the past but goes on). ``subject`` narrows to one ``portal.Subject`` (or its id).
     """
     now = now or timezone.now()
     events = (

@@ -4,13 +4,13 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.navigation import group_menu_items
 from portal.pagecache.fragments import cached_fragment
 from portal.pagecache.tags import depends_on, page_tag
 from portal.queries import not_view_restricted
-from portal.routing import ancestors_for
+from portal.routing import ancestors_for, localized_root
 
 register = template.Library()
 
@@ -22,17 +22,9 @@ def locale_root(request):
     """The home page of the current site in the visitor's language (cached per request;
     a page request has it from its routing, portal/routing.py)."""
     if not hasattr(request, "_portal_locale_root"):
-        root = None
         site = Site.find_for_request(request)
-        if site is not None:
-            root = site.root_page
-            try:
-                locale = Locale.get_active()
-            except Locale.DoesNotExist:
-                locale = None
-            if locale is not None and root.locale_id != locale.pk:
-                root = root.get_translation_or_none(locale) or root
-        request._portal_locale_root = root
+        # No query when the view found the site with routing.find_site().
+        request._portal_locale_root = localized_root(site) if site is not None else None
     return request._portal_locale_root
 
 
