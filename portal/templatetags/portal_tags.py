@@ -9,13 +9,10 @@ from wagtail.models import Page, Site
 from portal.navigation import group_menu_items
 from portal.pagecache.fragments import cached_fragment
 from portal.pagecache.tags import depends_on, page_tag
-from portal.queries import not_view_restricted
+from portal.queries import LINK_FIELDS, home_sections
 from portal.routing import ancestors_for, localized_root
 
 register = template.Library()
-
-# Enough of a page to print its title and build its URL without loading the rest.
-LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id")
 
 
 def locale_root(request):
@@ -49,15 +46,8 @@ def main_menu(context):
         def sections():
             # A new section is a new child of the home page: its tag covers it.
             depends_on(page_tag(root.pk))
-            # The view-restriction rule as a subquery: one query for the whole menu.
-            return list(
-                root.get_children()
-                .live()
-                .filter(not_view_restricted())
-                .in_menu()
-                .select_related("content_type")
-                .only(*LINK_FIELDS, "content_type__app_label", "content_type__model")
-            )
+            # One query for the whole menu, shared with the home page's section links.
+            return [page for page in home_sections(request, root) if page.show_in_menus]
 
         # The same for every visitor, kept with the page cache's tags.
         children = cached_fragment("menu", root.pk, sections)
