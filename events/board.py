@@ -24,6 +24,7 @@ BOARD_CONSULTATIONS = 8
 # The board looks this far ahead for events, contests and consultations.
 BOARD_HORIZON = dt.timedelta(days=60)
 CONSULTATION_WINDOW = dt.timedelta(days=28)
+NOT_GIVEN = object()
 
 
 def consultation_rows(occurrences, now):
@@ -56,7 +57,9 @@ def timetable(request):
     return {"classes": classes, "selected": selected, "days": days, "rows": rows}
 
 
-def board_context(request, home, now=None):
+def board_context(request, home, now=None, calendar=NOT_GIVEN):
+    """The board's parts; ``calendar`` is the events calendar below ``home`` when the
+    caller found it already (``None``: there is none)."""
     now = now or timezone.now()
     horizon = now + BOARD_HORIZON
     events = (
@@ -69,7 +72,10 @@ def board_context(request, home, now=None):
         if sitting.event.kind
         and sitting.event.kind.board_section == EventKind.BoardSection.CONTESTS
     ]
-    calendar = EventIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
+    if calendar is NOT_GIVEN:
+        calendar = (
+            EventIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
+        )
     if collecting_now():
         # The page cache keeps the board until the first of these moments at most.
         valid_until(Announcement.objects.next_change(now))
@@ -89,7 +95,7 @@ def upcoming_consultations(locale, subject=None, now=None, limit=6):
     """Live, public consultation series still to come (for the exam-preparation pages).
 
     Each event gets ``next_start``: the start of its next sitting (a weekly series
-    starts in the past but goes on). ``subject`` narrows to one ``portal.Subject``.
+    starts in the past but goes on). ``subject`` narrows to one ``portal.Subject`` (or its id).
     """
     now = now or timezone.now()
     events = (

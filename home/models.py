@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
 from portal.models import IntroductionMixin
-from portal.queries import not_view_restricted
+from portal.queries import first_of_types, home_sections, not_view_restricted
 from search.facets import PAGES
 
 
@@ -63,23 +63,28 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.board import board_context
+        from events.models import EventIndexPage
         from news.home import latest_news
+        from news.models import NewsIndexPage
         from subjects.board import latest_homework
         from works.home import latest_photo_reports
         from works.models import PhotoReportIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["board"] = board_context(request, self)
+        # The sections the board and the rows link to, in one query.
+        # (read once per request: the menu shows the same pages).
+        sections = first_of_types(
+            home_sections(request, self), EventIndexPage, NewsIndexPage, PhotoReportIndexPage
+        )
+        context["board"] = board_context(request, self, calendar=sections.get(EventIndexPage))
         # Shown by home/includes/latest_homework.html inside the board.
         context["latest_homework"] = latest_homework(request, self.locale, timezone.localdate())
         # Shown by news/includes/home_news.html below the board.
-        context["latest_news"] = latest_news(request, self)
+        context["latest_news"] = latest_news(request, self, index=sections.get(NewsIndexPage))
         # Shown by home/includes/home_reports.html below the board.
         context["photo_reports"] = latest_photo_reports(self)
         context["photo_report_index"] = (
-            PhotoReportIndexPage.objects.child_of(self).live().public().first()
-            if context["photo_reports"]
-            else None
+            sections.get(PhotoReportIndexPage) if context["photo_reports"] else None
         )
         return context
 

@@ -1,5 +1,7 @@
 """The home page's news cards (the home app asks for them; the news pages never do)."""
 
+from django.db.models import OuterRef, Subquery
+
 from portal.queries import not_view_restricted
 
 from . import feeds
@@ -9,14 +11,36 @@ from .models import NewsCategory, NewsIndexPage, NewsPage
 HOME_CARDS = 4
 
 
-def latest_news(request, home):
-    """The newest news of the home page's language for its cards (four queries)."""
-    index = NewsIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
+NOT_GIVEN = object()
+
+
+def latest_news(request, home, index=NOT_GIVEN):
+    """The newest news of the home page's language for its cards (two queries, and one
+    for the news section unless the caller gives ``index``, ``None`` for none)."""
+    if index is NOT_GIVEN:
+        index = NewsIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
     if index is None:
         return {"cards": [], "index": None, "feed_links": []}
-    cards = list(NewsPage.objects.visible().with_cards()[:HOME_CARDS])
-    ids = {card.card_category_id for card in cards} - {None}
-    attach_card_categories(cards, NewsCategory.objects.filter(pk__in=ids) if ids else [])
+    # The main rubric's fields come with the cards: no query for the rubrics.
+    main = NewsCategory.objects.filter(news_pages=OuterRef("pk")).order_by("sort_order", "name")
+    fields = ("name", "name_en", "slug")
+    cards = list(
+        NewsPage.objects.visible()
+        .with_cards()
+        .annotate(**{f"card_category_{name}": Subquery(main.values(name)[:1]) for name in fields})[
+            :HOME_CARDS
+        ]
+    )
+    attach_card_categories(
+        cards,
+        [
+            NewsCategory(
+                pk=card.card_category_id, **{n: getattr(card, f"card_category_{n}") for n in fields}
+            )
+            for card in cards
+            if card.card_category_id is not None
+        ],
+    )
     return {
         "cards": cards,
         "index": index,

@@ -83,3 +83,40 @@ def section_extras(page, *model_labels):
         .filter(content_type__in=types)
         .order_by("path")
     )
+
+
+# Enough of a page to print its title and build its URL without loading the rest.
+LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id")
+
+
+def home_sections(request, home):
+    """The live children of ``home`` without view restrictions, in tree order, as plain
+    pages with their content type: read once per request (one query), for the menu and
+    the home page's links to its sections."""
+    kept = getattr(request, "_portal_home_sections", None)
+    if kept is not None and kept[0] == home.pk:
+        return kept[1]
+    pages = list(
+        home.get_children()
+        .live()
+        .filter(not_view_restricted())
+        .select_related("content_type")
+        .only(*LINK_FIELDS, "show_in_menus", "content_type__app_label", "content_type__model")
+    )
+    if request is not None:
+        request._portal_home_sections = (home.pk, pages)
+    return pages
+
+
+def first_of_types(pages, *models):
+    """``{model: the first of pages of exactly that type}``; types without one are left
+    out."""
+    from django.contrib.contenttypes.models import ContentType
+
+    types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    model_of = {content_type.pk: model for model, content_type in types.items()}
+    found = {}
+    for page in pages:
+        if page.content_type_id in model_of:
+            found.setdefault(model_of[page.content_type_id], page)
+    return found

@@ -1,11 +1,13 @@
-"""Finding the page for a URL in two queries, whatever its depth.
+"""Finding the page for a URL in three queries, whatever its depth.
 
 Wagtail routes a path one level at a time: for each path component it loads the child
 with that slug, then that child's specific object, two queries a level (seven for a
-topic four levels below the home page), plus one for the active locale. Here the
-localized home page is found in one query (its locale by language code, in a join),
-every page along the path in a second one (by ``url_path``), and the deepest of them
-becomes specific; Wagtail's own ``route()`` then takes over from that page, so
+topic four levels below the home page), plus one for the active locale. Here the site
+and its home page in the visitor's language are found in one query (the translation's
+id as a subquery, the home page's locale in a join; a second query only when the
+visitor reads another language than the home page's), every page along the path in a
+second one (by ``url_path``), and the deepest of them becomes specific; Wagtail's own
+``route()`` then takes over from that page, so
 routable pages (event calendars, news archives, exam variants) resolve their
 sub-paths exactly as before and unpublished pages still answer 404.
 
@@ -14,15 +16,31 @@ The serve view (``portal.views.serve_page``) stores the route where Wagtail's
 Wagtail's serve view, its hooks and the view restrictions work unchanged. The pages
 along the path stay on the request for the breadcrumbs (:func:`ancestors_for`) and
 the localized home page for the menu, which then need no query for them.
+
+The view restrictions of the page found are read in one query from its path (a
+restriction on the page or any ancestor applies), instead of Wagtail's two (the
+ancestors, then their restrictions), and kept on the page for Wagtail's
+``check_view_restrictions`` hook and the page cache's.
 """
 
+from functools import partial
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, When
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.urls import Resolver404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+)
 
 
 def _routes_itself(page, remaining):
@@ -44,13 +62,57 @@ def _routes_itself(page, remaining):
     return True
 
 
+def content_language():
+    """The active content language's code (the default one if it has no locale); no query."""
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def find_site(request, language):
+    """Wagtail's ``Site.find_for_request`` (the same matching rules), with the site's
+    home page and its locale in a join and the id of the home page's translation into
+    ``language`` as a subquery; kept where Wagtail keeps it (``request._wagtail_site``)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    translation = Page.objects.filter(
+        translation_key=OuterRef("root_page__translation_key"), locale__language_code=language
+    ).values("pk")[:1]
+    sites = list(
+        Site.objects.annotate(
+            match=Case(
+                When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+                When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
+                When(is_default_site=True, then=MATCH_DEFAULT),
+                default=MATCH_HOSTNAME,
+                output_field=IntegerField(),
+            ),
+            localized_root_id=Subquery(translation),
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related("root_page__locale")
+    )
+    site = None
+    if sites:
+        if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+            site = sites[0]
+        elif sites[0].match == MATCH_DEFAULT:
+            site = sites[len(sites) == 2]
+    request._wagtail_site = site
+    return site
+
+
 def localized_root(site):
     """The site's home page in the active language (the home page itself if untranslated)."""
     root = site.root_page
-    try:
-        language = get_supported_content_language_variant(get_language())
-    except LookupError:
-        return root
+    translated_id = getattr(site, "localized_root_id", None)
+    if translated_id == root.pk or (translated_id is None and hasattr(site, "localized_root_id")):
+        return root  # already in that language, or not translated into it
+    language = content_language()
     # The home page itself when it is in that language; its locale comes in the join.
     translated = (
         Page.objects.filter(translation_key=root.translation_key, locale__language_code=language)
@@ -60,9 +122,29 @@ def localized_root(site):
     return translated or root
 
 
+def _read(restrictions):
+    return restrictions
+
+
+def _known_restrictions(page, chain):
+    """The view restrictions of ``page`` (routed through ``chain``) in one query, or
+    ``None`` when Wagtail's own lookup must run: aliases use their source page's
+    restrictions, and a site whose home page is deeper has ancestors we did not load."""
+    if chain[0].depth != 2 or page.alias_of_id or any(p.alias_of_id for p in chain):
+        return None
+    steplen = Page.steplen
+    prefixes = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    found = list(PageViewRestriction.objects.filter(page__path__in=prefixes))
+    # A queryset that iterates over what was read; chained, it asks again by id.
+    restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
+    restrictions._result_cache = found
+    restrictions._prefetch_done = True
+    return restrictions
+
+
 def route(request, path):
     """Wagtail's route result for ``path`` (or ``None``), computed in few queries."""
-    site = Site.find_for_request(request)
+    site = find_site(request, content_language())
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
@@ -94,9 +176,16 @@ def route(request, path):
             if page.locale_id == root.locale_id:
                 page.locale = root.locale
     try:
-        return deepest.route(request, components[len(chain) - 1 :])
+        result = deepest.route(request, components[len(chain) - 1 :])
     except Http404:
         return None
+    if result is not None and result[0] is deepest:
+        restrictions = _known_restrictions(deepest, chain)
+        if restrictions is not None:
+            # Wagtail's hooks call page.get_view_restrictions(): this page answers
+            # with what was just read.
+            deepest.get_view_restrictions = partial(_read, restrictions)
+    return result
 
 
 def ancestors_for(request, page):

@@ -24,9 +24,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
 from wagtail import hooks
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from portal.models import Subject, grade_q, grade_range
+from portal.queries import not_view_restricted
+from portal.routing import content_language
 
 from .facets import DEFAULT_SECTION, sections
 from .models import PageSearchFacet
@@ -38,9 +42,19 @@ FUZZY_MAX_QUERY = 60
 
 
 def visible_pages(locale=None):
-    """Live, public pages of ``locale`` (default: the active one), without the root."""
-    locale = locale or Locale.get_active()
-    pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+    """Live, public pages of ``locale`` (default: the active one), without the root.
+
+    The view restrictions and the active locale are subqueries (no query of their own).
+    """
+    # The search backend reads plain field lookups only: the restricted pages (few) as
+    # an id subquery.
+    restricted = Page.objects.exclude(not_view_restricted()).values("pk")
+    pages = Page.objects.live().exclude(pk__in=restricted).exclude(depth=1)
+    if locale is None:
+        language = Locale.objects.filter(language_code=content_language()).values("pk")
+        pages = pages.filter(locale__in=language)
+    else:
+        pages = pages.filter(locale=locale)
     # Apps hide live pages that must not be shown yet (a work whose consent was
     # withdrawn today, before the nightly command unpublishes it): each
     # ``search_hidden_pages`` hook returns a queryset of page pks, used as a subquery.
@@ -363,3 +377,23 @@ def similar_titles(base, query, limit=5):
         .annotate(similarity=similarity)
         .order_by("-similarity", "title")[:limit]
     )
+
+
+def count_search(query_string, date=None):
+    """``Query.get(query_string).add_hit()`` of Wagtail's search promotions in one
+    statement: the query and today's count are upserted together (three queries in
+    Wagtail, and no lost hit when two visitors search at once)."""
+    quote = connection.ops.quote_name
+    queries, hits = quote(Query._meta.db_table), quote(QueryDailyHits._meta.db_table)
+    # Table names come from the models, values are parameters.
+    sql = f"""
+        WITH query AS (
+            INSERT INTO {queries} (query_string) VALUES (%s)
+            ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string
+            RETURNING id
+        )
+        INSERT INTO {hits} (query_id, date, hits) SELECT id, %s, 1 FROM query
+        ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [normalise_query_string(query_string), date or timezone.now().date()])

@@ -11,9 +11,12 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal import routing
+
 from .facets import DEFAULT_SECTION, sections
 from .query import (
     count_facets,
+    count_search,
     describe_hits,
     parse_filters,
     run_search,
@@ -51,6 +54,9 @@ def search(request):
     query = clean_query(request.GET.get("query", ""))
     filters = parse_filters(request.GET)
     context = {"search_query": query, "filters": filters, "sections": sections()}
+    # The site with its home page in this language, in one query (result URLs and the
+    # menu then need none).
+    routing.find_site(request, routing.content_language())
     if not has_words(query):
         context["popular_queries"] = popular_queries()
         return render(request, "search/search.html", context)
@@ -70,7 +76,7 @@ def search(request):
     if paginator.count and first_page and not filters.active and "page" not in request.GET:
         # Statistics count searches that found something: a typo or spam query that
         # finds nothing never becomes a "popular query" shown to visitors.
-        Query.get(query).add_hit()
+        count_search(query)
 
     context.update(
         page_obj=page_obj,

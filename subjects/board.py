@@ -1,11 +1,13 @@
 """What the subjects section contributes to the home page's bulletin board."""
 
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast, Concat, Length, Substr
 
-from portal.models import SchoolClass
+from portal.models import Subject
 from portal.queries import not_view_restricted
 
-from .models import ClassIndexPage, Homework, TopicPage
+from .models import Homework, SubjectPage, TopicPage
 
 LATEST_HOMEWORK = 6
 
@@ -20,26 +22,39 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
     queries whatever the number of entries.
     """
     visible = TopicPage.objects.live().filter(not_view_restricted()).for_locale(locale).values("pk")
+    # The classes' labels and the subject's names come with each entry (one query): a
+    # topic's subject is that of its parent, the subject page.
+    labels = (
+        Homework.classes.through.objects.filter(homework=OuterRef("pk"))
+        .order_by("schoolclass__grade", "schoolclass__letter")
+        .annotate(label=Concat(Cast("schoolclass__grade", CharField()), "schoolclass__letter"))
+        .values("label")
+    )
+    steplen = TopicPage.steplen
+    parent = SubjectPage.objects.filter(
+        path=Substr(OuterRef("topic__path"), 1, Length(OuterRef("topic__path")) - steplen)
+    )
     homework = list(
         Homework.objects.filter(topic__in=visible, due_date__gte=today)
         .select_related("topic")
-        .prefetch_related(
-            Prefetch("classes", queryset=SchoolClass.objects.order_by("grade", "letter"))
+        .annotate(
+            class_labels=ArraySubquery(labels),
+            subject_name=Subquery(parent.values("subject__name")[:1]),
+            subject_name_en=Subquery(parent.values("subject__name_en")[:1]),
         )
         .order_by("-date_given", "due_date", "pk")[:limit]
     )
     # The most recent ones, shown in the order a pupil does them: the nearest due first.
     homework.sort(key=lambda item: (item.due_date, item.pk))
-    ClassIndexPage.with_subjects([item.topic for item in homework])
     items = []
     for item in homework:
-        subject_page = item.topic.subject_page
+        subject = Subject(name=item.subject_name or "", name_en=item.subject_name_en or "")
         items.append(
             {
                 "url": item.topic.get_url(request),
                 "title": item.topic.title,
-                "school_class": ", ".join(str(school_class) for school_class in item.classes.all()),
-                "subject": subject_page.subject.display_name if subject_page else "",
+                "school_class": ", ".join(item.class_labels),
+                "subject": subject.display_name,
                 "due_date": item.due_date,
             }
         )

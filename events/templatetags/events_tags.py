@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.queries import not_view_restricted
+
 from .. import ical
 from ..models import EventIndexPage
 from ..recurrence import local
@@ -65,7 +67,11 @@ def events_ical_url(context, route, slug):
     page = context.get("page")
     if page is None:
         return ""
-    calendar = EventIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+    calendar = (
+        EventIndexPage.objects.live()
+        .filter(not_view_restricted(), locale_id=page.locale_id)
+        .first()
+    )
     if calendar is None:
         return ""
     return ical.url(calendar, context.get("request"), route, slug)

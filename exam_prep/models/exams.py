@@ -23,7 +23,7 @@ from exam_prep.choices import EXAM_DAY_KINDS, ExamKind, ExamLevel, KeyDateKind
 from exam_prep.variant import render_variant
 from portal.blocks import StudyStreamBlock
 from portal.models import IntroductionMixin
-from portal.queries import LocaleFallbackQuerySet, not_view_restricted
+from portal.queries import LocaleFallbackQuerySet, default_language, not_view_restricted
 from search.facets import SearchFacets, Section
 
 # Exams and their tasks in the search filters.
@@ -356,7 +356,7 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
             SubjectPage.objects.live()
             .filter(not_view_restricted())
             .filter(subject_id=self.subject_id)
-            .filter(Q(locale_id=self.locale_id) | Q(locale=Locale.get_default()))
+            .filter(Q(locale_id=self.locale_id) | Q(locale__language_code=default_language()))
             .only("id", "path", "depth", "url_path", "title", "locale_id", "subject_id")
         )
         pages = sorted(pages, key=lambda page: page.locale_id != self.locale_id)
@@ -389,7 +389,7 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
         """Upcoming consultation events in this exam's subject (events app)."""
         from events.board import upcoming_consultations
 
-        return upcoming_consultations(self.locale, subject=self.subject)
+        return upcoming_consultations(self.locale, subject=self.subject_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -126,7 +126,7 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
     )
 
     # The header, the footer and every consent label read these on every page.
-    select_related = ["privacy_policy_page", "privacy_policy_page__locale", "logo"]
+    select_related = ["privacy_policy_page", "privacy_policy_page__locale", "logo", "hero_image"]
 
     panels = [
         MultiFieldPanel(

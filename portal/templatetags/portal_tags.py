@@ -4,35 +4,24 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.navigation import group_menu_items
 from portal.pagecache.fragments import cached_fragment
 from portal.pagecache.tags import depends_on, page_tag
-from portal.queries import not_view_restricted
-from portal.routing import ancestors_for
+from portal.queries import LINK_FIELDS, home_sections
+from portal.routing import ancestors_for, localized_root
 
 register = template.Library()
-
-# Enough of a page to print its title and build its URL without loading the rest.
-LINK_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id")
 
 
 def locale_root(request):
     """The home page of the current site in the visitor's language (cached per request;
     a page request has it from its routing, portal/routing.py)."""
     if not hasattr(request, "_portal_locale_root"):
-        root = None
         site = Site.find_for_request(request)
-        if site is not None:
-            root = site.root_page
-            try:
-                locale = Locale.get_active()
-            except Locale.DoesNotExist:
-                locale = None
-            if locale is not None and root.locale_id != locale.pk:
-                root = root.get_translation_or_none(locale) or root
-        request._portal_locale_root = root
+        # No query when the view found the site with routing.find_site().
+        request._portal_locale_root = localized_root(site) if site is not None else None
     return request._portal_locale_root
 
 
@@ -57,15 +46,8 @@ def main_menu(context):
         def sections():
             # A new section is a new child of the home page: its tag covers it.
             depends_on(page_tag(root.pk))
-            # The view-restriction rule as a subquery: one query for the whole menu.
-            return list(
-                root.get_children()
-                .live()
-                .filter(not_view_restricted())
-                .in_menu()
-                .select_related("content_type")
-                .only(*LINK_FIELDS, "content_type__app_label", "content_type__model")
-            )
+            # One query for the whole menu, shared with the home page's section links.
+            return [page for page in home_sections(request, root) if page.show_in_menus]
 
         # The same for every visitor, kept with the page cache's tags.
         children = cached_fragment("menu", root.pk, sections)

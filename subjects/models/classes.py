@@ -118,18 +118,21 @@ class ClassIndexPage(RoutablePageMixin, Page):
         ).select_related("topic")
 
     def homework_due_soon(self, school_class, today):
+        """Homework due in the next days, with its files (``subject_page`` not set)."""
         homework = list(
             self.class_homework(school_class)
             .filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(HOMEWORK_DAYS))
             .order_by("due_date", "topic__title", "pk")
         )
-        self.with_subjects([item.topic for item in homework])
         return attach_documents(homework)
 
     def class_context(self, school_class, today):
         topics = self.visible_topics().for_class(school_class).order_by("start_date", "title")
-        current = self.with_subjects(topics.current(today))
-        upcoming = self.with_subjects(topics.upcoming(today)[:UPCOMING_LIMIT])
+        current = list(topics.current(today))
+        upcoming = list(topics.upcoming(today)[:UPCOMING_LIMIT])
+        homework = self.homework_due_soon(school_class, today)
+        # The subject sections of every topic shown, in one query.
+        self.with_subjects([*current, *upcoming, *(item.topic for item in homework)])
         for topic in current + upcoming:
             topic.status = topic_status(topic, today)
         return {
@@ -138,7 +141,7 @@ class ClassIndexPage(RoutablePageMixin, Page):
             "homework_days": HOMEWORK_DAYS,
             "current_topics": current,
             "upcoming_topics": upcoming,
-            "homework_list": self.homework_due_soon(school_class, today),
+            "homework_list": homework,
         }
 
     def feed_entries(self, school_class):

@@ -93,9 +93,11 @@ class PhotoReportQuerySet(PageQuerySet):
 
 
 def photos_with_renditions(model, *filters):
-    """Photos with their images and the given renditions, in two extra queries."""
-    return model.objects.prefetch_related(
-        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(*filters))
+    """Photos with their images (in the join) and the given renditions (one more query;
+    ``filters`` are filter spec strings)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filters)
+    return model.objects.select_related("image").prefetch_related(
+        Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
 
 
