@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from .artwork import banner_bytes, emblem_bytes, save_image
+from .demo_english import PAGES
 from .models import SchoolClass, SchoolSettings, Subject
 from .translation import enable_sync, translate_page
 from .tree_roots import ROOT_PAGE_TITLE
@@ -165,3 +166,18 @@ def load(ctx):
     ctx.log(
         f"Школа, языки, администратор, {len(SUBJECTS)} предметов и {len(CLASSES)} классов созданы"
     )
+
+
+def finish(ctx):
+    """English translations of the pages the English home lists (``portal.demo_english``)."""
+    admin = ctx.objects["admin"]
+    english = ctx.locale("en")
+    for slug, fields in PAGES.items():
+        page = Page.objects.filter(slug=slug, locale__language_code="ru").first()
+        if page is None:
+            continue
+        counterpart = page.get_translation_or_none(english)
+        if counterpart is not None and counterpart.alias_of_id is None:
+            continue  # the app's own demo translated it already
+        ctx.translate(page, "en", user=admin, **fields)
+    ctx.log(f"Переведено на английский страниц из списков: {len(PAGES)}")
