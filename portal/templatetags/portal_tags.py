@@ -122,7 +122,9 @@ def language_links(context):
     links = []
     if isinstance(page, Page):
         own_url = page.get_url(request) or ""
-        suffix = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        suffix = (
+            request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        )
         query = request.META.get("QUERY_STRING", "")
         if query:
             suffix += f"?{query}"
@@ -130,9 +132,7 @@ def language_links(context):
         for translation in translations:
             code = translation.locale.language_code
             url = translation.get_url(request)
-            links.append(
-                {"code": code, "url": url and url + suffix, "current": code == current}
-            )
+            links.append({"code": code, "url": url and url + suffix, "current": code == current})
     else:
         for code, _name in settings.LANGUAGES:
             links.append(
