@@ -331,6 +331,8 @@ def load(ctx):
         title_en="The bell schedule changes on Monday",
         text="<p>Первый урок начинается в 8:15, большая перемена — после третьего урока "
         "(20 минут).</p>",
+        text_en="<p>The first lesson starts at 8:15; the long break is after the third "
+        "lesson (20 minutes).</p>",
         importance=Announcement.Importance.IMPORTANT,
         pinned=True,
         visible_from=now - dt.timedelta(days=2),
@@ -338,7 +340,9 @@ def load(ctx):
     )
     Announcement.objects.create(
         title="Запись в кружок робототехники",
+        title_en="Robotics club: sign up now",
         text="<p>Занятия по средам в 16:00, кабинет 220. Запись у классных руководителей.</p>",
+        text_en="<p>Wednesdays at 16:00, room 220. Sign up with your form teacher.</p>",
         visible_from=now - dt.timedelta(days=1),
     )
     Announcement.objects.create(
@@ -349,6 +353,8 @@ def load(ctx):
     )
     Announcement.objects.create(
         title="Каникулы: режим работы библиотеки",
+        title_en="Holidays: library opening hours",
+        text_en="<p>The library is open on Tuesdays and Thursdays from 10:00 to 14:00.</p>",
         text="<p>Библиотека открыта по вторникам и четвергам с 10:00 до 14:00.</p>",
         visible_from=now + dt.timedelta(days=7),
     )

@@ -30,7 +30,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import IntroductionMixin
-from portal.queries import not_view_restricted, with_locale_fallback
+from portal.queries import not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .forms import PollFormBuilder
@@ -138,7 +138,8 @@ class PollIndexPage(IntroductionMixin, Page):
         )
         is_closed = Q(closes_at__lte=now)
         return (
-            with_locale_fallback(PollPage.objects.live().filter(not_view_restricted()), self.locale)
+            PollPage.objects.live()
+            .filter(not_view_restricted(), locale_id=self.locale_id)
             .defer("thank_you_text")
             .annotate(
                 closed_rank=Case(When(is_closed, then=Value(1)), default=Value(0)),

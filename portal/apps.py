@@ -16,6 +16,7 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_save, pre_save
         from wagtail.images import get_image_model
 
+        from . import translation
         from .access.checks import access_middleware_installed
         from .access.references import install as install_reference_checks
         from .images import strip_uploaded_metadata
@@ -24,6 +25,7 @@ class PortalConfig(AppConfig):
         from .security import exports
 
         exports.install()
+        translation.connect()
         page_cache_invalidation.connect()
 
         install_reference_checks()

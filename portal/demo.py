@@ -14,7 +14,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from .artwork import banner_bytes, emblem_bytes, save_image
+from .demo_english import PAGES
 from .models import SchoolClass, SchoolSettings, Subject
+from .translation import enable_sync, translate_page
 from .tree_roots import ROOT_PAGE_TITLE
 
 ADMIN_USERNAME = "admin"
@@ -50,6 +52,8 @@ class DemoContext:
     today: object = field(default_factory=timezone.localdate)
     homes: dict = field(default_factory=dict)
     objects: dict = field(default_factory=dict)
+    # Russian strings left untranslated on translated pages, by source page id.
+    untranslated: dict = field(default_factory=dict)
 
     def log(self, message):
         self.stdout.write(f"  {message}")
@@ -64,16 +68,14 @@ class DemoContext:
         return page
 
     def translate(self, page, code, user=None, **fields):
-        """Create and publish the translation of ``page`` into locale ``code``.
+        """Translate ``page`` into locale ``code`` through wagtail-localize and publish it.
 
-        The parent must already exist in that locale; ``fields`` carry the
-        translated values (title, slug, body …).
+        ``fields`` carry the translated values (title, slug, body …); they become
+        wagtail-localize's string translations (see ``portal.translation``), so the
+        admin lists the page as translated and tracks its sync with the Russian one.
         """
-        translation = page.copy_for_translation(self.locale(code))
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.save()
-        translation.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+        translation, untranslated = translate_page(page, self.locale(code), fields, user=user)
+        self.untranslated[page.pk] = untranslated
         return translation
 
 
@@ -81,6 +83,8 @@ def load(ctx):
     """Locales, the administrator, the school's settings and an empty site root."""
     for code in ("ru", "en"):
         Locale.objects.get_or_create(language_code=code)
+    # English follows Russian: every Russian page gets its English counterpart.
+    enable_sync()
 
     User = get_user_model()
     admin, created = User.objects.get_or_create(
@@ -162,3 +166,18 @@ def load(ctx):
     ctx.log(
         f"Школа, языки, администратор, {len(SUBJECTS)} предметов и {len(CLASSES)} классов созданы"
     )
+
+
+def finish(ctx):
+    """English translations of the pages the English home lists (``portal.demo_english``)."""
+    admin = ctx.objects["admin"]
+    english = ctx.locale("en")
+    for slug, fields in PAGES.items():
+        page = Page.objects.filter(slug=slug, locale__language_code="ru").first()
+        if page is None:
+            continue
+        counterpart = page.get_translation_or_none(english)
+        if counterpart is not None and counterpart.alias_of_id is None:
+            continue  # the app's own demo translated it already
+        ctx.translate(page, "en", user=admin, **fields)
+    ctx.log(f"Переведено на английский страниц из списков: {len(PAGES)}")

@@ -1,7 +1,7 @@
 """Query helpers shared by the sections."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.query import PageQuerySet
@@ -12,27 +12,13 @@ def default_language():
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
-def with_locale_fallback(queryset, locale):
-    """Pages of ``locale`` plus default-language pages nobody has translated into it.
+def for_language(queryset, language_code):
+    """Pages of one language, by code (a join, no query for the locale).
 
-    Teachers rarely translate every topic, exam or portfolio; the English lists then
-    show the Russian pages instead of nothing. One query, whatever the page type.
+    No fallback is needed: wagtail-localize's tree synchronisation (portal/translation.py)
+    gives every Russian page a counterpart in English, an alias until it is translated.
     """
-    return with_language_fallback(queryset, locale.language_code)
-
-
-def with_language_fallback(queryset, language_code):
-    """:func:`with_locale_fallback` by language code: no query for the locales."""
-    default = default_language()
-    if language_code == default:
-        return queryset.filter(locale__language_code=language_code)
-    translated = queryset.model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=language_code, live=True
-    )
-    return queryset.filter(
-        Q(locale__language_code=language_code)
-        | (Q(locale__language_code=default) & ~Exists(translated))
-    )
+    return queryset.filter(locale__language_code=language_code)
 
 
 def not_view_restricted():
@@ -49,11 +35,11 @@ def not_view_restricted():
     return ~Exists(restrictions)
 
 
-class LocaleFallbackQuerySet(PageQuerySet):
-    """A page QuerySet with ``for_locale()`` (see :func:`with_locale_fallback`)."""
+class LocaleQuerySet(PageQuerySet):
+    """A page QuerySet with ``for_locale()``: the pages of one locale's tree."""
 
     def for_locale(self, locale):
-        return with_locale_fallback(self, locale)
+        return self.filter(locale=locale)
 
 
 def section_extras(page, *model_labels):

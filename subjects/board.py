@@ -16,8 +16,8 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
     """The most recently given homework that is still due, across all classes, sorted
     by due date.
 
-    Only homework of live, public topics in ``locale`` (with the Russian fallback the
-    class pages use). Items carry ``url``, ``title``, ``school_class``, ``subject``
+    Only homework of live, public topics in ``locale`` (as the class pages).
+    Items carry ``url``, ``title``, ``school_class``, ``subject``
     and ``due_date`` for ``home/includes/latest_homework.html``; a fixed number of
     queries whatever the number of entries.
     """

@@ -8,14 +8,13 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from exam_prep.blocks import DOCUMENT_KINDS, OfficialDocumentBlock, ScoreRowBlock
@@ -23,7 +22,7 @@ from exam_prep.choices import EXAM_DAY_KINDS, ExamKind, ExamLevel, KeyDateKind
 from exam_prep.variant import render_variant
 from portal.blocks import StudyStreamBlock
 from portal.models import IntroductionMixin
-from portal.queries import LocaleFallbackQuerySet, default_language, not_view_restricted
+from portal.queries import LocaleQuerySet, not_view_restricted
 from search.facets import SearchFacets, Section
 
 # Exams and their tasks in the search filters.
@@ -51,8 +50,8 @@ def countdown_to(dates, today):
     return Countdown(date=None, days=None, passed=bool(dates))
 
 
-class ExamQuerySet(LocaleFallbackQuerySet):
-    """Exams; ``for_locale()`` adds untranslated Russian exams to other languages."""
+class ExamQuerySet(LocaleQuerySet):
+    """Exams; ``for_locale()`` keeps one locale's."""
 
 
 ExamPageManager = PageManager.from_queryset(ExamQuerySet)
@@ -81,14 +80,10 @@ class ExamPrepIndexPage(IntroductionMixin, Page):
         verbose_name_plural = _("разделы «ГИА и ЕГЭ»")
 
     def exams(self):
-        """Live, public exams of this hub (English hub: untranslated Russian ones too)."""
-        exams = ExamPage.objects.child_of(self)
-        default = Locale.get_default()
-        source = None if self.locale_id == default.pk else self.get_translation_or_none(default)
-        if source is not None:
-            exams = (exams | ExamPage.objects.child_of(source)).for_locale(self.locale)
+        """Live, public exams of this hub (in English, aliases of untranslated ones)."""
         return (
-            exams.live()
+            ExamPage.objects.child_of(self)
+            .live()
             .filter(not_view_restricted())
             .defer_streamfields()
             .select_related("subject")
@@ -352,15 +347,13 @@ class ExamPage(RoutablePageMixin, IntroductionMixin, Page):
         """The live subject section of this exam's subject, in this page's language."""
         from subjects.models import SubjectPage
 
-        pages = (
+        return (
             SubjectPage.objects.live()
             .filter(not_view_restricted())
-            .filter(subject_id=self.subject_id)
-            .filter(Q(locale_id=self.locale_id) | Q(locale__language_code=default_language()))
+            .filter(subject_id=self.subject_id, locale_id=self.locale_id)
             .only("id", "path", "depth", "url_path", "title", "locale_id", "subject_id")
+            .first()
         )
-        pages = sorted(pages, key=lambda page: page.locale_id != self.locale_id)
-        return pages[0] if pages else None
 
     def official_documents(self):
         """``[{"title", "url", "extension", "external"}]`` (files in one query)."""

@@ -14,27 +14,23 @@ register = template.Library()
 
 
 def tasks_for_topic(topic):
-    """Live, public exam tasks linked to ``topic`` (or to any of its translations), in
-    the topic's language where a task is translated, with ``task.exam`` set. Two
-    queries however many tasks there are."""
+    """Live, public exam tasks of ``topic``'s language linked to it (or to any of its
+    translations), with ``task.exam`` set. Two queries however many tasks there are.
+
+    Every task has a page in every language (wagtail-localize keeps an alias of the
+    untranslated ones), so the topic's own locale is enough: no mixing of languages.
+    """
     if topic is None or not getattr(topic, "translation_key", None):
         return []
     tasks = list(
         ExamTaskPage.objects.live()
         .filter(not_view_restricted())
-        .filter(related_topics__translation_key=topic.translation_key)
+        .filter(related_topics__translation_key=topic.translation_key, locale_id=topic.locale_id)
         .defer_streamfields()
         .only("id", "path", "depth", "url_path", "title", "number", "locale_id", "translation_key")
         .distinct()
         .order_by("path")
     )
-    # One entry per task: the one in the topic's language if there is one.
-    chosen = {}
-    for task in tasks:
-        current = chosen.get(task.translation_key)
-        if current is None or (task.locale_id == topic.locale_id != current.locale_id):
-            chosen[task.translation_key] = task
-    tasks = list(chosen.values())
     if not tasks:
         return []
     steplen = ExamTaskPage.steplen

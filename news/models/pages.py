@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, GalleryBlock
-from portal.queries import default_language, not_view_restricted, with_language_fallback
+from portal.queries import default_language, for_language, not_view_restricted
 from portal.templatetags.portal_tags import LINK_FIELDS, locale_root
 from search.facets import SearchFacets, Section
 
@@ -33,14 +33,14 @@ class NewsPageQuerySet(PageQuerySet):
     """Reusable filters for the listing, the archive, feeds and the home page."""
 
     def visible(self, language=None):
-        """Live, public news of ``language`` (the active one by default) plus Russian
-        news nobody has translated, newest first.
+        """Live, public news of ``language`` (the active one by default), newest first;
+        untranslated news are there as English aliases (portal/translation.py).
 
         Visibility and language are subqueries and joins of this one query, so a
         listing page asks nothing more of the database to apply them.
         """
         news = self.live().filter(not_view_restricted())
-        return with_language_fallback(news, language or active_language()).order_by("-date", "-pk")
+        return for_language(news, language or active_language()).order_by("-date", "-pk")
 
     def with_cards(self):
         """What a card shows — the lead image with its card rendition and the main

@@ -276,6 +276,14 @@ USE_TZ = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = True
+# Optional machine translation in wagtail-localize's editor ("Translate with …"):
+# DeepL when the school sets a key (docs/translation.md); nothing is sent anywhere
+# otherwise. A translator still reviews every string before publishing.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 

@@ -85,28 +85,36 @@ def breadcrumbs(context):
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """Links to this page in the other languages.
+def language_links(context):
+    """This page in every language: ``code``, ``name``, ``url``, ``current``.
 
-    For a page, its live translations; for other views (search, calendars), the same
-    URL in the other language prefix.
+    For a page, its live translations (wagtail-localize keeps an English alias for
+    every Russian page, so there is one unless the page is private or a draft); a
+    routable page's sub-path (``/classes/9a/``, an event occurrence) and the query
+    string carry over. For other views (search, calendars), the same URL under the
+    other language prefix. Computed once per request: the head's ``hreflang``
+    alternates and the switcher share it.
     """
     request = context["request"]
+    cached = getattr(request, "_portal_language_links", None)
+    if cached is not None:
+        return cached
     page = context.get("page")
     current = get_language()
     links = []
     if isinstance(page, Page):
+        own_url = page.get_url(request) or ""
+        suffix = (
+            request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        )
+        query = request.META.get("QUERY_STRING", "")
+        if query:
+            suffix += f"?{query}"
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         for translation in translations:
             code = translation.locale.language_code
-            links.append(
-                {
-                    "code": code,
-                    "url": translation.get_url(request),
-                    "current": code == current,
-                }
-            )
+            url = translation.get_url(request)
+            links.append({"code": code, "url": url and url + suffix, "current": code == current})
     else:
         for code, _name in settings.LANGUAGES:
             links.append(
@@ -120,4 +128,43 @@ def language_switcher(context):
     for link in links:
         link["name"] = names.get(link["code"], link["code"])
     links.sort(key=lambda link: link["code"] != "ru")
-    return {"links": links}
+    request._portal_language_links = links
+    return links
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages (greyed out where there is none)."""
+    return {"links": language_links(context)}
+
+
+@register.inclusion_tag("includes/hreflang_alternates.html", takes_context=True)
+def hreflang_alternates(context):
+    """``<link rel="alternate" hreflang>`` for every language the page exists in."""
+    request = context["request"]
+    return {
+        "links": [
+            {**link, "url": request.build_absolute_uri(link["url"])}
+            for link in language_links(context)
+            if link["url"]
+        ]
+    }
+
+
+@register.simple_tag
+def untranslated_from(page):
+    """The language code of the page an English alias shows (``""`` for a translation).
+
+    wagtail-localize's synchronisation puts an alias of each untranslated Russian page
+    in the English tree; the page then carries the Russian text and says so.
+    """
+    alias_of = getattr(page, "alias_of_id", None)
+    if not alias_of:
+        return ""
+    code = (
+        Page.objects.filter(pk=alias_of)
+        .exclude(locale_id=page.locale_id)
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
+    return code or ""

@@ -79,7 +79,7 @@ class ClassIndexPage(RoutablePageMixin, Page):
             raise Http404(_("Такого класса нет.")) from None
 
     def visible_topics(self):
-        """Live, public topics in this page's language (with Russian fallback).
+        """Live, public topics in this page's language.
 
         Built once per request (the page object lives as long as the request): the
         view restrictions and the default locale are then looked up once.

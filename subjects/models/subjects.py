@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.models import GradeRangeMixin, IntroductionMixin
@@ -153,14 +153,10 @@ class SubjectPage(GradeRangeMixin, Page):
 
     def topics(self):
         """Live, public topics of this subject, ready for a listing (one query + prefetch)."""
-        topics = TopicPage.objects.child_of(self)
-        default = Locale.get_default()
-        source = None if self.locale_id == default.pk else self.get_translation_or_none(default)
-        if source is not None:
-            # An English section also lists the Russian topics nobody has translated yet.
-            topics = (topics | TopicPage.objects.child_of(source)).for_locale(self.locale)
+        # An English section's untranslated topics are aliases among its children.
         return (
-            topics.live()
+            TopicPage.objects.child_of(self)
+            .live()
             .filter(not_view_restricted())
             .defer_streamfields()
             .prefetch_related("classes")

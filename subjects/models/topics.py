@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, StudyStreamBlock
 from portal.models import GradeRangeMixin
-from portal.queries import LocaleFallbackQuerySet
+from portal.queries import LocaleQuerySet
 from search.facets import SearchFacets, Section
 
 from ..forms import TopicPageForm
@@ -35,7 +35,7 @@ STATUS_LABELS = {
 }
 
 
-class TopicQuerySet(LocaleFallbackQuerySet):
+class TopicQuerySet(LocaleQuerySet):
     """Filters of topics by date and class; every listing, feed and board uses them."""
 
     def current(self, today):

@@ -39,7 +39,7 @@ from portal.queries import not_view_restricted
 from search.facets import Section
 
 from .. import requirements
-from ..queries import default_language, for_locale
+from ..queries import for_locale
 from .snippets import ACTIVITY_PLACE_CHOICES
 
 # What a section link needs (title, URL) without loading the page.
@@ -385,7 +385,8 @@ class StandardsPage(SectionPage):
 
 
 def staff_pages(locale_id):
-    """Live, public portfolios of the locale (or untranslated Russian ones), one query.
+    """Live, public portfolios of the locale, one query (an untranslated portfolio is
+    there as wagtail-localize's English alias).
 
     Privacy is part of the same query: a portfolio under any page with a view
     restriction (its own included) is left out, so private pages never appear.
@@ -394,19 +395,10 @@ def staff_pages(locale_id):
 
     from teachers.models import TeacherPage
 
-    translated = TeacherPage.objects.filter(
-        translation_key=OuterRef("translation_key"), locale_id=locale_id, live=True
-    )
     restricted = PageViewRestriction.objects.filter(
         page__path=Left(OuterRef("path"), Length("page__path"))
     )
-    return TeacherPage.objects.live().filter(
-        (
-            Q(locale_id=locale_id)
-            | (Q(locale__language_code=default_language()) & ~Exists(translated))
-        )
-        & ~Exists(restricted)
-    )
+    return TeacherPage.objects.live().filter(Q(locale_id=locale_id) & ~Exists(restricted))
 
 
 class ManagementPage(SectionPage):

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import GRADE_CHOICES, GradeRangeMixin, IntroductionMixin, Subject, grade_q
-from portal.queries import not_view_restricted, with_locale_fallback
+from portal.queries import not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .portfolios import TeacherPage
@@ -220,12 +220,14 @@ class MaterialIndexPage(IntroductionMixin, Page):
         verbose_name_plural = _("методические копилки")
 
     def teachers(self):
-        return with_locale_fallback(
-            TeacherPage.objects.live().filter(not_view_restricted()), self.locale
-        ).order_by("title")
+        return (
+            TeacherPage.objects.live()
+            .filter(not_view_restricted(), locale_id=self.locale_id)
+            .order_by("title")
+        )
 
     def materials(self, filters):
-        materials = with_locale_fallback(MethodMaterialPage.objects.listing(), self.locale)
+        materials = MethodMaterialPage.objects.listing().filter(locale_id=self.locale_id)
         if "subject" in filters:
             materials = materials.for_subject(filters["subject"])
         if "grade" in filters:

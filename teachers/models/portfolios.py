@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from portal.models import IntroductionMixin
-from portal.queries import not_view_restricted, section_extras, with_locale_fallback
+from portal.queries import not_view_restricted, section_extras
 from search.facets import SearchFacets, Section
 
 from .legal import StaffLegalInfoMixin
@@ -57,12 +57,11 @@ class TeacherIndexPage(IntroductionMixin, Page):
         """Live, public portfolios for the cards (one query + subjects + photo renditions).
 
         A school has one teachers' index per language, so every portfolio of the
-        language (or untranslated Russian one) belongs here.
+        language (an alias for an untranslated one) belongs here.
         """
         return (
-            with_locale_fallback(
-                TeacherPage.objects.live().filter(not_view_restricted()), self.locale
-            )
+            TeacherPage.objects.live()
+            .filter(not_view_restricted(), locale_id=self.locale_id)
             .prefetch_related(
                 "subjects",
                 Prefetch(

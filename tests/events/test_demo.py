@@ -14,11 +14,15 @@ def test_demo_calendar_board_and_feeds(client, demo):
     archive = client.get("/sobytiya/arhiv/").content.decode()
     assert "Школьный этап ВсОШ по математике" in archive
 
-    olympiad = EventPage.objects.get(slug="shkolnyj-etap-vsosh-matematika")
+    olympiad = EventPage.objects.get(
+        slug="shkolnyj-etap-vsosh-matematika", locale__language_code="ru"
+    )
     html = client.get(olympiad.url).content.decode()
     assert "Победитель" in html
     assert "Фотоотчёт" in html
-    consultations = EventPage.objects.get(slug="konsultacii-ege-matematika")
+    consultations = EventPage.objects.get(
+        slug="konsultacii-ege-matematika", locale__language_code="ru"
+    )
     assert consultations.exceptions.count() == 1
     assert "Не состоится:" in client.get(consultations.url).content.decode()
 

@@ -32,7 +32,9 @@ def test_demo_news_section(client, demo):
     assert "Школьный этап ВсОШ по математике" in html  # the related event
     assert "Орлова" in html  # the related teacher
 
-    proposal = NewsPage.objects.get(slug="nabor-v-kruzhok-programmirovaniya")
+    proposal = NewsPage.objects.get(
+        slug="nabor-v-kruzhok-programmirovaniya", locale__language_code="ru"
+    )
     assert not proposal.live
     assert WorkflowState.objects.filter(
         object_id=str(proposal.pk), status=WorkflowState.STATUS_IN_PROGRESS

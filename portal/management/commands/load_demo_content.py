@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from portal.demo import DemoContext
+from portal.translation import sync_all
 
 
 def demo_modules():
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             for module in modules:
                 if hasattr(module, "finish"):
                     module.finish(ctx)
+            # Pages the steps made without publishing them get their English aliases too.
+            sync_all()
         self.stdout.write(self.style.SUCCESS("Демо-содержимое загружено."))
         self.print_logins()
 

@@ -1,0 +1,75 @@
+"""English for the demo pages that the English home page and listings show.
+
+Each app's demo translates its own index and key pages as it makes them; these are
+the pages made in bulk (news, events, topics, photo reports) that the English home
+lists. ``finish(ctx)`` in ``portal.demo`` translates them through wagtail-localize like
+the rest, so they are real translations with a sync status, not copies.
+"""
+
+# slug of the Russian page → translated fields
+PAGES = {
+    "konsultacii-k-ege-po-matematike-raspisanie": {
+        "title": "Maths ЕГЭ consultations: the new timetable",
+        "lead": "Weekly consultations for the 11th grades go on on Tuesdays at 15:30 in "
+        "room 204; in December there is an extra one on Saturdays.",
+    },
+    "osennij-den-zdorovya": {
+        "title": "Autumn sports day: relays and fun races",
+        "lead": "The school stadium hosted a sports day: relays for grades 5–8, "
+        "five-a-side football for the seniors and a tug of war for the teachers.",
+    },
+    "otkrytyj-urok-zakon-arhimeda": {
+        "title": "Open physics lesson: Archimedes' principle",
+        "introduction": "A lesson with a lab experiment; teachers and parents are welcome.",
+    },
+    "roditelskoe-sobranie-9-klassy-oge": {
+        "title": "Parents' meeting for the 9th grades: preparing for the ОГЭ",
+        "introduction": "How the ОГЭ is run, choosing subjects, the final interview.",
+    },
+    "viktorina-znatoki-istorii": {
+        "title": "Quiz: experts in local history",
+        "introduction": "A team quiz: teams of four from each class.",
+    },
+    "konsultacii-ege-matematika": {
+        "title": "Maths ЕГЭ consultations",
+        "introduction": "Profile-level tasks worked through every week; bring your questions.",
+    },
+    "ekskursiya-kvantorium": {
+        "title": "Trip to the Kvantorium technopark",
+        "introduction": "Two days of robotics and VR workshops for the 8th grades.",
+    },
+    "shkolnyj-etap-vsosh-matematika": {
+        "title": "School round of the All-Russian Maths Olympiad",
+        "introduction": "The first round of the All-Russian School Olympiad: problems for "
+        "grades 5–11, 235 minutes, no calculators.",
+    },
+    "slozhnopodchinyonnoe-predlozhenie": {
+        "title": "Complex sentences",
+        "summary": "Main and subordinate clauses, conjunctions and punctuation.",
+    },
+    "statisticheskie-harakteristiki-vyborki": {
+        "title": "Summary statistics of a sample",
+        "summary": "Mean, median, mode and range of a data set.",
+    },
+    "zakon-oma": {
+        "title": "Ohm's law for a circuit section",
+        "summary": "How current, voltage and resistance are related.",
+    },
+    "zakony-nyutona": {
+        "title": "Newton's laws",
+        "summary": "Inertia, the second law F = m · a, and action equals reaction.",
+    },
+    "uslovnaya-veroyatnost": {
+        "title": "Conditional probability",
+        "summary": "The probability of an event when another event is known to have happened.",
+    },
+    "fotootchet-olimpiada-matematika": {
+        "title": "Photo report: the school round of the maths olympiad",
+        "introduction": "Over a hundred participants from grades 5–11, four hours of "
+        "problems and the solutions discussed after the round.",
+    },
+    "tvorcheskie-raboty": {
+        "title": "Students' works",
+        "introduction": "Essays, drawings, projects and research by our students.",
+    },
+}
