@@ -66,23 +66,6 @@ def pytest_configure(config):
         config._session_clock.start()
 
 
-# Tests that start processes of their own (app servers, Varnish, moto, a PostgreSQL
-# cluster) on fixed or probed ports: one pytest-xdist worker runs them all, one after
-# another (``--dist loadgroup``), so two workers never race for a port.
-PROCESS_TESTS = (
-    "tests/production/",
-    "tests/pagecache/test_processes.py",
-    "tests/security/test_shared_rate_limits.py",
-)
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        if item.get_closest_marker("stack") or path.startswith(PROCESS_TESTS):
-            item.add_marker(pytest.mark.xdist_group("processes"))
-
-
 def pytest_unconfigure(config):
     session_clock = getattr(config, "_session_clock", None)
     if session_clock is not None:

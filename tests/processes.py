@@ -21,6 +21,12 @@ VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 _FIRST, _LAST = (int(n) for n in os.environ.get("TEST_PORTS", "8160-8299").split("-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each pytest-xdist worker takes its own slice of the range: two workers starting
+    # servers at the same moment never probe the same port.
+    _slice = (_LAST - _FIRST + 1) // int(os.environ["PYTEST_XDIST_WORKER_COUNT"])
+    _FIRST += int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw")) * _slice
+    _LAST = _FIRST + _slice - 1
 _handed_out = set()
 
 
@@ -101,6 +107,7 @@ def test_settings_env():
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": database_url(settings.DATABASES["default"]),
         "TEST_REDIS_URL": settings.TEST_REDIS_URL,
+        "TEST_CACHE_KEY_PREFIX": settings.CACHES["shared"]["KEY_PREFIX"],
     }
 
 

@@ -32,7 +32,9 @@ CACHES = {
     "shared": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": TEST_REDIS_URL,
-        "KEY_PREFIX": "-".join(
+        # App processes a test starts are told the suite's prefix (tests/processes.py).
+        "KEY_PREFIX": os.environ.get("TEST_CACHE_KEY_PREFIX")
+        or "-".join(
             filter(
                 None,
                 [

@@ -20,7 +20,9 @@ BUDGET = 15
 # and photo reports.
 CEILINGS = {
     "homepage": 18,
-    "English home": 16,
+    # 16 before the English home listed its wagtail-localize translations (issue 13);
+    # the next cuts are listed in docs/performance.md.
+    "English home": 20,
 }
 EXTRA_URLS = [
     ("event archive", "/sobytiya/arhiv/"),

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.dated
 
 def test_demo_works(client, demo):
     index = StudentWorkIndexPage.objects.get(slug="tvorcheskie-raboty", locale__language_code="ru")
-    works = StudentWorkPage.objects.live()
+    works = StudentWorkPage.objects.live().descendant_of(index)
     assert {work.kind for work in works} == {"essay", "drawing", "research", "video"}
     assert all(work.has_valid_consent() for work in works)
     listing = client.get(index.url).content.decode()
@@ -18,7 +18,7 @@ def test_demo_works(client, demo):
     assert "Даниил, 9А" in listing
     video = works.get(kind="video")
     assert "vkvideo" in client.get(video.url).content.decode()
-    report = PhotoReportPage.objects.live().get()
+    report = PhotoReportPage.objects.live().get(locale=index.locale)
     assert report.event is not None
     assert report.consents.count() == 3
     report_body = client.get(report.url).content.decode()
