@@ -136,30 +136,22 @@ def start_production_server(env, log_path):
     """gunicorn as deploy/systemd/portal-web@.service runs it (deploy/gunicorn.conf.py);
     ``env`` holds the production settings, GUNICORN_BIND among them. Its log (the app's
     JSON lines and the access log) goes to ``log_path``."""
-    log = Path(log_path).open("w")  # noqa: SIM115 - closed by the process's owner
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "deploy/gunicorn.conf.py",
-            "portal.wsgi:application",
-        ],
-        cwd=ROOT,
-        env={"PATH": os.environ["PATH"], **env},
-        stdout=log,
-        stderr=log,
-    )
-    process.log = log
-    return process
+    command = ["-m", "gunicorn", "--config", "deploy/gunicorn.conf.py", "portal.wsgi:application"]
+    return _start_logged(command, env, log_path)
 
 
 def start_worker(env, log_path):
     """``manage.py db_worker`` as deploy/systemd/portal-worker.service runs it."""
+    command = ["manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"]
+    return _start_logged(command, env, log_path)
+
+
+def _start_logged(arguments, env, log_path):
+    """This Python with ``arguments`` in the project, on ``env`` alone (plus PATH), its
+    output in ``log_path`` (``close_logs`` closes it)."""
     log = Path(log_path).open("w")  # noqa: SIM115 - closed by the process's owner
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+    process = subprocess.Popen(  # noqa: S603 - this interpreter with fixed arguments
+        [sys.executable, *arguments],
         cwd=ROOT,
         env={"PATH": os.environ["PATH"], **env},
         stdout=log,

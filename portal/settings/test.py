@@ -23,9 +23,8 @@ EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or None
 # Pages and fragments: a fast per-process cache. Rate limits and used form tokens: the
 # real shared Redis, as in production, so django-ratelimit's checks pass and the tests
 # that run two app processes see one counter. The key prefix carries the database name
-# and the pytest-xdist worker (app processes a test starts inherit it): engineers running
-# the suite side by side on one Redis, and the workers of one run, never see each other's
-# keys.
+# and the pytest-xdist worker: engineers running the suite side by side on one Redis, and
+# the workers of one run, never see each other's keys.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -5,7 +5,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 def serious_violations(page):
     """axe-core's serious and critical findings on the page as it is now."""
-    return _serious(Axe().run(page))
+    results = Axe().run(page)
+    return [
+        (violation["id"], [node["html"][:200] for node in violation["nodes"]])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
 
 
 def serious_violations_without_javascript(page):
@@ -35,11 +40,3 @@ def serious_violations_without_javascript(page):
         return serious_violations(copy)
     finally:
         context.close()
-
-
-def _serious(results):
-    return [
-        (violation["id"], [node["html"][:200] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]

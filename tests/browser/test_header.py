@@ -64,7 +64,6 @@ def test_phone_menu_opens_without_javascript_and_its_links_work(no_js_context, s
     page.get_by_text("Меню", exact=True).click()
     page.get_by_role("link", name="События").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("События")
-    context.close()
 
 
 @pytest.mark.parametrize("width", [1280, 640])
@@ -93,7 +92,6 @@ def test_header_boxes_do_not_move_between_translated_and_untranslated_pages(
     expect(page.locator(".lang-switcher a")).to_have_count(0)
     assert serious_violations_without_javascript(page) == []
     assert untranslated == translated
-    context.close()
 
 
 def test_calendar_offers_webcal_subscription(no_js_context, school):
@@ -108,4 +106,3 @@ def test_calendar_offers_webcal_subscription(no_js_context, school):
     for app in ("Яндекс Календарь", "Google Календарь", "iPhone"):
         expect(help_text).to_contain_text(app)
     expect(help_text.locator("code")).to_have_text(f"{school['url']}/sobytiya/calendar.ics")
-    context.close()
