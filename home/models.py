@@ -11,6 +11,7 @@ from wagtail.search import index
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
 from portal.models import IntroductionMixin
 from portal.queries import first_of_types, home_sections, not_view_restricted
+from portal.renditions import prefetch_renditions
 from search.facets import PAGES
 
 
@@ -66,9 +67,11 @@ class HomePage(Page):
         from events.models import EventIndexPage
         from news.home import latest_news
         from news.models import NewsIndexPage
+        from news.shared import CARD_RENDITION
         from subjects.board import latest_homework
         from works.home import latest_photo_reports
         from works.models import PhotoReportIndexPage
+        from works.models.pages import PHOTO_THUMB
 
         context = super().get_context(request, *args, **kwargs)
         # The sections the board and the rows link to, in one query.
@@ -80,9 +83,19 @@ class HomePage(Page):
         # Shown by home/includes/latest_homework.html inside the board.
         context["latest_homework"] = latest_homework(request, self.locale, timezone.localdate())
         # Shown by news/includes/home_news.html below the board.
-        context["latest_news"] = latest_news(request, self, index=sections.get(NewsIndexPage))
+        news = latest_news(request, self, index=sections.get(NewsIndexPage), renditions=False)
+        context["latest_news"] = news
         # Shown by home/includes/home_reports.html below the board.
-        context["photo_reports"] = latest_photo_reports(self)
+        context["photo_reports"] = latest_photo_reports(self, renditions=False)
+        # The news cards' and the report covers' renditions in one query.
+        prefetch_renditions(
+            [(card.lead_image, CARD_RENDITION) for card in news["cards"]]
+            + [
+                (photo.image, PHOTO_THUMB)
+                for report in context["photo_reports"]
+                for photo in report.photos.all()[:1]
+            ]
+        )
         context["photo_report_index"] = (
             sections.get(PhotoReportIndexPage) if context["photo_reports"] else None
         )

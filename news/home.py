@@ -14,9 +14,10 @@ HOME_CARDS = 4
 NOT_GIVEN = object()
 
 
-def latest_news(request, home, index=NOT_GIVEN):
+def latest_news(request, home, index=NOT_GIVEN, renditions=True):
     """The newest news of the home page's language for its cards (two queries, and one
-    for the news section unless the caller gives ``index``, ``None`` for none)."""
+    for the news section unless the caller gives ``index``, ``None`` for none; one
+    query less with ``renditions=False``, the caller then reads the card renditions)."""
     if index is NOT_GIVEN:
         index = NewsIndexPage.objects.child_of(home).live().filter(not_view_restricted()).first()
     if index is None:
@@ -26,7 +27,7 @@ def latest_news(request, home, index=NOT_GIVEN):
     fields = ("name", "name_en", "slug")
     cards = list(
         NewsPage.objects.visible()
-        .with_cards()
+        .with_cards(renditions=renditions)
         .annotate(**{f"card_category_{name}": Subquery(main.values(name)[:1]) for name in fields})[
             :HOME_CARDS
         ]

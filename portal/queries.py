@@ -1,8 +1,9 @@
 """Query helpers shared by the sections."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast, Concat, Length, Substr
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.query import PageQuerySet
 
@@ -33,6 +34,18 @@ def not_view_restricted():
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return ~Exists(restrictions)
+
+
+def class_labels(through, owner):
+    """The labels ("9А") of the classes a row links to through the many-to-many table
+    ``through`` (``owner``: its column for the row), in class order, as an array
+    annotation: a listing shows them without a prefetch query."""
+    return ArraySubquery(
+        through.objects.filter(**{owner: OuterRef("pk")})
+        .order_by("schoolclass__grade", "schoolclass__letter")
+        .annotate(label=Concat(Cast("schoolclass__grade", CharField()), "schoolclass__letter"))
+        .values("label")
+    )
 
 
 class LocaleQuerySet(PageQuerySet):

@@ -6,7 +6,8 @@ topic four levels below the home page), plus one for the active locale. Here the
 and its home page in the visitor's language are found in one query (the translation's
 id as a subquery, the home page's locale in a join; a second query only when the
 visitor reads another language than the home page's), every page along the path in a
-second one (by ``url_path``), and the deepest of them becomes specific; Wagtail's own
+second one (by ``url_path``), and the deepest of them becomes specific in a third,
+which also reads its live translations for the language links; Wagtail's own
 ``route()`` then takes over from that page, so
 routable pages (event calendars, news archives, exam variants) resolve their
 sub-paths exactly as before and unpublished pages still answer 404.
@@ -113,13 +114,40 @@ def localized_root(site):
     if translated_id == root.pk or (translated_id is None and hasattr(site, "localized_root_id")):
         return root  # already in that language, or not translated into it
     language = content_language()
-    # The home page itself when it is in that language; its locale comes in the join.
-    translated = (
-        Page.objects.filter(translation_key=root.translation_key, locale__language_code=language)
+    # The home page itself when it is in that language, specific, with its translations
+    # for the language links (one query; their locales come in the join).
+    pages = list(
+        (root.specific_class or Page)
+        .objects.filter(translation_key=root.translation_key)
         .select_related("locale")
-        .first()
     )
-    return translated or root
+    translated = next((p for p in pages if p.locale.language_code == language), None)
+    if translated is None:
+        return root
+    translated.live_translations = [p for p in pages if p.live]
+    return translated
+
+
+def specific_with_translations(page):
+    """``page`` as its specific type, with ``live_translations`` (its live versions in
+    every language, itself included, with their locales): one query instead of Wagtail's
+    two (``specific``, then ``get_translations()`` for the language links)."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    rows = list(
+        model.objects.filter(
+            Q(pk=page.pk) | Q(translation_key=page.translation_key, live=True)
+        ).select_related("locale")
+    )
+    specific = next((row for row in rows if row.pk == page.pk), None)
+    if specific is None:
+        return page.specific
+    # What Wagtail's get_specific() copies: values set on the generic instance.
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    specific.live_translations = [row for row in rows if row.live]
+    return specific
 
 
 def _read(restrictions):
@@ -169,7 +197,7 @@ def route(request, path):
             page._cached_parent_obj = chain[-1]
             chain.append(page)
     request._portal_route_chain = chain
-    deepest = chain[-1].specific
+    deepest = specific_with_translations(chain[-1])
     if "locale" in root._state.fields_cache:
         # Pages below the home page share its locale: no query for ``page.locale``.
         for page in {*chain, deepest}:

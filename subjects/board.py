@@ -1,11 +1,10 @@
 """What the subjects section contributes to the home page's bulletin board."""
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import CharField, OuterRef, Subquery
-from django.db.models.functions import Cast, Concat, Length, Substr
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 
 from portal.models import Subject
-from portal.queries import not_view_restricted
+from portal.queries import class_labels, not_view_restricted
 
 from .models import Homework, SubjectPage, TopicPage
 
@@ -24,12 +23,6 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
     visible = TopicPage.objects.live().filter(not_view_restricted()).for_locale(locale).values("pk")
     # The classes' labels and the subject's names come with each entry (one query): a
     # topic's subject is that of its parent, the subject page.
-    labels = (
-        Homework.classes.through.objects.filter(homework=OuterRef("pk"))
-        .order_by("schoolclass__grade", "schoolclass__letter")
-        .annotate(label=Concat(Cast("schoolclass__grade", CharField()), "schoolclass__letter"))
-        .values("label")
-    )
     steplen = TopicPage.steplen
     parent = SubjectPage.objects.filter(
         path=Substr(OuterRef("topic__path"), 1, Length(OuterRef("topic__path")) - steplen)
@@ -38,7 +31,7 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
         Homework.objects.filter(topic__in=visible, due_date__gte=today)
         .select_related("topic")
         .annotate(
-            class_labels=ArraySubquery(labels),
+            class_labels=class_labels(Homework.classes.through, "homework"),
             subject_name=Subquery(parent.values("subject__name")[:1]),
             subject_name_en=Subquery(parent.values("subject__name_en")[:1]),
         )

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -28,7 +29,7 @@ from portal.models import (
     grade_range_errors,
     grades_label,
 )
-from portal.queries import not_view_restricted
+from portal.queries import class_labels, not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .. import calendar, ical
@@ -41,12 +42,17 @@ class EventPageQuerySet(PageQuerySet):
     """Reusable filters for calendars, feeds and the home page's board."""
 
     def for_listing(self):
-        """Live, public events with what a list item shows, without the bodies."""
+        """Live, public events with what a list item shows, without the bodies: the
+        classes' labels and the cancelled dates come as arrays in the same query."""
+        cancelled = EventException.objects.filter(page=OuterRef("pk")).order_by("date")
         return (
             self.live()
             .filter(not_view_restricted())
             .select_related("kind", "subject")
-            .prefetch_related("classes", "exceptions")
+            .annotate(
+                listed_class_labels=class_labels(EventPage.classes.through, "eventpage"),
+                listed_cancelled_dates=ArraySubquery(cancelled.values("date")),
+            )
             .defer_streamfields()
         )
 
@@ -389,6 +395,8 @@ class EventPage(RoutablePageMixin, Page):
     def excluded_dates(self):
         """Cancelled dates of a series (school-local dates); read once per instance (the
         sittings and the page's list of cancelled dates both need them)."""
+        if "listed_cancelled_dates" in self.__dict__:  # read with the listing
+            return set(self.listed_cancelled_dates)
         return {exception.date for exception in self.exceptions.all()}
 
     def get_search_facets(self):
@@ -446,10 +454,14 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def audience_label(self):
-        """ "9А, 9Б", "7–9 классы" or "вся школа" — from the prefetched classes."""
-        classes = list(self.classes.all())
-        if classes:
-            return ", ".join(str(school_class) for school_class in classes)
+        """ "9А, 9Б", "7–9 классы" or "вся школа" (a listing reads the classes' labels
+        with the events)."""
+        if "listed_class_labels" in self.__dict__:
+            labels = self.listed_class_labels
+        else:
+            labels = [str(school_class) for school_class in self.classes.all()]
+        if labels:
+            return ", ".join(labels)
         return grades_label(self.grade_from, self.grade_to) or _("вся школа")
 
     def get_context(self, request, *args, **kwargs):

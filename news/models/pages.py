@@ -42,24 +42,29 @@ class NewsPageQuerySet(PageQuerySet):
         news = self.live().filter(not_view_restricted())
         return for_language(news, language or active_language()).order_by("-date", "-pk")
 
-    def with_cards(self):
+    def with_cards(self, renditions=True):
         """What a card shows — the lead image with its card rendition and the main
-        rubric's id (``card_category_id``) — in one more query, without the bodies."""
+        rubric's id (``card_category_id``) — in one more query, without the bodies.
+
+        ``renditions=False`` leaves the card renditions to the caller
+        (``portal.renditions.prefetch_renditions`` with other listings' images)."""
         from .categories import NewsCategory
 
-        renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
-        )
         main_category = NewsCategory.objects.filter(news_pages=OuterRef("pk")).values("pk")
-        return (
+        cards = (
             self.select_related("lead_image")
             .annotate(card_category_id=Subquery(main_category[:1]))
-            .prefetch_related(
-                Prefetch(
-                    "lead_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
-                ),
-            )
             .defer_streamfields()
+        )
+        if not renditions:
+            return cards
+        card_renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
+        )
+        return cards.prefetch_related(
+            Prefetch(
+                "lead_image__renditions", queryset=card_renditions, to_attr="prefetched_renditions"
+            ),
         )
 
     def in_month(self, first_day):

@@ -110,7 +110,9 @@ def language_links(context):
         query = request.META.get("QUERY_STRING", "")
         if query:
             suffix += f"?{query}"
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        translations = getattr(page, "live_translations", None)
+        if translations is None:  # not routed here (a preview, a page in a listing)
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
         for translation in translations:
             code = translation.locale.language_code
             url = translation.get_url(request)

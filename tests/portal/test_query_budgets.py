@@ -4,8 +4,7 @@ One URL of every page type the demo school has, plus the routable sub-pages, fee
 calendars and search, is requested at the demo's size and again after every listed
 page got more siblings (copies of itself: more topics, events, news, works …). Each
 must stay within the budget of 15 queries and run the same number of queries at both
-sizes; the home page has a higher ceiling until its board is cached (its parts are
-each one query with a limit, see events/board.py).
+sizes.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,15 +14,6 @@ from wagtail.models import Page
 from tests.utils import count_queries
 
 BUDGET = 15
-# Page types whose uncached query count is still above the budget, with their ceiling
-# (see docs/performance.md: where the queries go): the home page's board, news cards
-# and photo reports.
-CEILINGS = {
-    "homepage": 18,
-    # 16 before the English home listed its wagtail-localize translations (issue 13);
-    # the next cuts are listed in docs/performance.md.
-    "English home": 20,
-}
 EXTRA_URLS = [
     ("event archive", "/sobytiya/arhiv/"),
     ("event month", "/sobytiya/mesyac/"),
@@ -92,6 +82,6 @@ def test_every_page_kind_within_budget_and_flat(demo):
     small = measure(client, kinds)
     grow(kinds)
     large = measure(client, kinds)
-    over = {kind: count for kind, count in large.items() if count > CEILINGS.get(kind, BUDGET)}
+    over = {kind: count for kind, count in large.items() if count > BUDGET}
     changed = {kind: (small[kind], large[kind]) for kind in small if small[kind] != large[kind]}
     assert (over, changed) == ({}, {}), large

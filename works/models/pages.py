@@ -80,14 +80,17 @@ class PhotoReportQuerySet(PageQuerySet):
     def without_valid_consent(self, on=None):
         return self.filter(self._problem_q(on))
 
-    def for_listing(self, on=None):
+    def for_listing(self, on=None, renditions=True):
+        """Listed reports with their photos and images (``renditions=False``: without
+        the thumbnails' renditions, which the caller then reads)."""
+        thumbs = (PHOTO_THUMB,) if renditions else ()
         return (
             self.live()
             .filter(not_view_restricted())
             .with_valid_consent(on)
             .select_related("event")
             .prefetch_related(
-                Prefetch("photos", queryset=photos_with_renditions(PhotoReportPhoto, PHOTO_THUMB))
+                Prefetch("photos", queryset=photos_with_renditions(PhotoReportPhoto, *thumbs))
             )
         )
 
@@ -95,8 +98,11 @@ class PhotoReportQuerySet(PageQuerySet):
 def photos_with_renditions(model, *filters):
     """Photos with their images (in the join) and the given renditions (one more query;
     ``filters`` are filter spec strings)."""
+    photos = model.objects.select_related("image")
+    if not filters:
+        return photos
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filters)
-    return model.objects.select_related("image").prefetch_related(
+    return photos.prefetch_related(
         Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
 
