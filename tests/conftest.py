@@ -6,18 +6,17 @@ time-machine, so ``pytest -m dated --clock=…`` shows whether those tests still
 something on another day (``make test-dates`` runs them at two such dates). A test
 that needs one fixed day uses the ``clock`` fixture, which overrides the session's.
 
-The demo school: loading it takes a dozen seconds, so it is loaded once per run into
-a clone of the test database (``CREATE DATABASE … TEMPLATE``). Tests that use the
-``demo`` fixture run against that clone inside a transaction rolled back afterwards;
-they are not marked ``django_db`` (that would open the transaction on the empty
-database first).
+Databases: the migrated test database and the demo school are built once into
+template databases and cloned for every worker and run (``tests/databases.py``).
+Tests that use the ``demo`` fixture run against the demo's clone inside a transaction
+rolled back afterwards; they are not marked ``django_db`` (that would open the
+transaction on the empty database first).
 """
 
 import datetime as dt
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -135,38 +134,51 @@ def _uses_demo(item):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """The test database, and the demo clone when a collected test asks for it.
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """This process's test database, a clone of the migrated template, and the demo
+    school's clone when a collected test asks for it (``tests/databases.py``).
 
-    The clone is made here, before any test holds a connection, because PostgreSQL
+    Replaces pytest-django's fixture of the same name, which migrates a new database in
+    every worker. The clones are made before any test holds a connection: PostgreSQL
     copies a template only while nobody is connected to it."""
-    if not any(_uses_demo(item) for item in request.session.items):
-        yield None
-        return
+    from django.conf import settings
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import connection
-    from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
+    from tests.databases import Templates, copy_media
+
+    test_name = connection.creation._get_test_db_name()
+    templates = Templates(test_name)
+    demo_name = school = None
+    wants_demo = any(_uses_demo(item) for item in request.session.items)
     with django_db_blocker.unblock():
-        # pytest-django creates the test database only for tests marked django_db;
-        # when only demo tests run, create it here (never clone the real database).
-        own_test_database = None
-        if not connection.settings_dict["NAME"].startswith(TEST_DATABASE_PREFIX):
-            own_test_database = connection.settings_dict["NAME"]
-            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        connection.creation.clone_test_db(suffix="demo", verbosity=0)
-        name = connection.creation.get_test_db_clone_settings("demo")["NAME"]
-        out = StringIO()
-        with _connected_to(name):
-            call_command("load_demo_content", stdout=out)
-            school = DemoSchool(database=name, output=out.getvalue(), tree=demo_tree())
+        with templates.server() as cursor:
+            templates.clone(cursor, templates.base(cursor), test_name)
+            if wants_demo:
+                template, output = templates.demo(
+                    cursor, clocked=bool(request.config.getoption("--clock"))
+                )
+                demo_name = f"{test_name}_demo"
+                templates.clone(cursor, template, demo_name)
+        if wants_demo:
+            copy_media(template)
+        # What Django's create_test_db() does once the database exists.
+        real_name = connection.settings_dict["NAME"]
+        connection.close()
+        settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
+        if wants_demo:
+            with _connected_to(demo_name):
+                school = DemoSchool(database=demo_name, output=output, tree=demo_tree())
         cache.clear()
     yield school
     with django_db_blocker.unblock():
-        connection.creation.destroy_test_db(suffix="demo", verbosity=0)
-        if own_test_database:
-            connection.creation.destroy_test_db(own_test_database, verbosity=0)
+        connection.close()
+        with templates.server() as cursor:
+            for name in filter(None, [demo_name, test_name]):
+                templates.drop(cursor, name)
+        settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = real_name
 
 
 @pytest.fixture
