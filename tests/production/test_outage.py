@@ -204,15 +204,15 @@ def test_database_outage_gives_503_then_recovers_without_restart(
     for thread in visitors:
         thread.start()
     try:
-        time.sleep(2)
+        time.sleep(1)
         phase["now"] = "outage"
         own_cluster.stop()
-        time.sleep(10)
+        time.sleep(5)
         own_cluster.start()
         phase["now"] = "recovering"
-        time.sleep(2)
+        time.sleep(1.5)
         phase["now"] = "after"
-        time.sleep(3)
+        time.sleep(2)
     finally:
         stop.set()
         for thread in visitors:
@@ -225,7 +225,7 @@ def test_database_outage_gives_503_then_recovers_without_restart(
     outage = [entry for entry in log if entry[0] == "outage"]
     assert {status for _phase, _url, status, _retry in outage} <= {200, 503}, statuses
     pages_503 = [entry for entry in outage if entry[1] == urls[0] and entry[2] == 503]
-    assert len(pages_503) >= 20, statuses
+    assert len(pages_503) >= 10, statuses
     assert {retry for _phase, _url, _status, retry in pages_503} == {"10"}
     assert any(entry[1] == urls[1] and entry[2] == 503 for entry in outage)
     # Back: every request succeeds, with the same app processes.
