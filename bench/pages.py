@@ -1,18 +1,28 @@
-"""Page speed under load: every page kind under gunicorn, through Varnish, and nginx.
+"""Page speed under load: every page kind under gunicorn, from its page cache, through
+Varnish, and nginx serving a static file for comparison.
 
     DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/pages.py \
-        [--port 8170] [--workers 2] [--duration 10] [--no-proxy] [--visitors 50]
+        [--port 8170] [--workers 2] [--duration 10] [--no-proxy] [--visitors 50] \
+        [--only home,topic]
 
 Starts the app under gunicorn with the production settings (SECRET_KEY, ALLOWED_HOSTS
 and CACHE_URL=redis://127.0.0.1:6379/9 are set here unless given; HTTPS redirects are
 off, the bench speaks plain HTTP), collects the static files into a temporary
 directory, and for one URL of every page kind prints requests per second, p50/p99
 latency and the server CPU per request (the gunicorn workers' user+system time from
-/proc before and after, divided by the requests). Then the same through Varnish
-(deploy/varnish/default.vcl when the repository has it, else a minimal VCL that
-caches anonymous GETs), a run of ``--visitors`` concurrent visitors with think time
-(0.5–2 s between pages) and, for comparison, nginx serving a static copy of the home
-page. The load comes from wrk when installed (``apt-get install wrk``), else from the
+/proc before and after, divided by the requests):
+
+1. uncached (``PAGE_CACHE_ENABLED=0``: no page cache, no fragments; every request
+   renders, as for an editor or the first visitor after a publish);
+2. from the app's page cache in Redis (the bench's Redis database is emptied first);
+   then ``--visitors`` concurrent visitors with think time (0.5–2 s between pages);
+3. through Varnish with the repository's VCL (deploy/varnish/default.vcl, its two
+   backends pointed at the bench's gunicorn; a minimal VCL if there is none), the
+   first three kinds and the visitors again;
+4. nginx serving a static copy of the home page, and the share of that rate Varnish
+   reached for the home page.
+
+The load comes from wrk when installed (``apt-get install wrk``), else from the
 threaded generator below. Needs the demo school in the database.
 """
 
@@ -52,6 +62,8 @@ PAGE_KINDS = [
     ("news RSS", "/novosti/rss/"),
     ("works", "/tvorcheskie-raboty/"),
     ("sveden", "/sveden/common/"),
+    ("class page", "/classes/9a/"),
+    ("English home", "/en/"),
     ("search", "/search/?query=%D0%BE%D0%BB%D0%B8%D0%BC%D0%BF%D0%B8%D0%B0%D0%B4%D0%B0"),
 ]
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -195,10 +207,11 @@ def report(label, result, cpu_seconds=None):
 def start_gunicorn(args, env, workdir):
     static = workdir / "static"
     env = {**env, "STATIC_ROOT": str(static)}
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
+    if not static.exists():
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT, env=env, check=True,
+        )  # fmt: skip
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", str(args.workers),
          "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
@@ -208,15 +221,26 @@ def start_gunicorn(args, env, workdir):
     return server
 
 
+def stop_gunicorn(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
 def start_varnish(args, workdir):
+    """Varnish with the repository's VCL (both of its app backends on the bench's one
+    gunicorn), or a minimal one when the repository has none."""
     vcl = ROOT / "deploy" / "varnish" / "default.vcl"
-    if not vcl.exists():
-        vcl = workdir / "bench.vcl"
-        vcl.write_text(MINIMAL_VCL % {"port": args.port})
+    if vcl.exists():
+        text = vcl.read_text()
+        for port in ("8000", "8001"):
+            text = text.replace(f'.port = "{port}";', f'.port = "{args.port}";')
+    else:
+        text = MINIMAL_VCL % {"port": args.port}
+    vcl = workdir / "bench.vcl"
+    vcl.write_text(text)
     # varnishd reads the VCL after dropping to its own user: let it in.
     workdir.chmod(0o755)
-    if vcl.parent == workdir:
-        vcl.chmod(0o644)
+    vcl.chmod(0o644)
     port = args.port + 1
     subprocess.run(
         ["/usr/sbin/varnishd", "-f", str(vcl), "-a", f"127.0.0.1:{port}",
@@ -240,6 +264,36 @@ def start_nginx(args, workdir):
     return port, server
 
 
+def measure_kinds(port, server_pid, duration, connections, kinds=PAGE_KINDS):
+    """Every page kind in turn: a short warm-up, then the measured load."""
+    rates = {}
+    for label, path in kinds:
+        load(port, path, 2, 2)  # warm up this page's code paths (and caches)
+        before = process_tree_cpu(server_pid)
+        result = load(port, path, duration, connections)
+        report(label, result, process_tree_cpu(server_pid) - before)
+        rates[label] = result["rps"]
+    return rates
+
+
+def visitors(port, server_pid, args, label):
+    """``--visitors`` concurrent visitors reading every page kind with think time."""
+    paths = [path for _label, path in PAGE_KINDS]
+    before = process_tree_cpu(server_pid)
+    result = run_threads(
+        port, paths, args.duration * 3, args.visitors, think=lambda rng: rng.uniform(0.5, 2.0)
+    )
+    report(label, result, process_tree_cpu(server_pid) - before)
+    print(f"    p95 {result['p95']:.1f} ms", flush=True)
+
+
+def flush_redis(url):
+    """Empty the bench's Redis database (its page cache) before a measurement."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8170, help="gunicorn; +1 Varnish, +2 nginx")
@@ -248,62 +302,65 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--visitors", type=int, default=50)
     parser.add_argument("--no-proxy", action="store_true", help="skip Varnish and nginx")
+    parser.add_argument("--only", help="comma-separated page kinds (labels) to measure")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL (a database with the demo school).")
+    kinds = PAGE_KINDS
+    if args.only:
+        wanted = set(args.only.split(","))
+        kinds = [(label, path) for label, path in PAGE_KINDS if label in wanted]
+    cache_url = os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/9")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + "x" * 50),
-        "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost"),
-        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/9"),
+        # school.example: the Host header of the VCL's health probe.
+        "ALLOWED_HOSTS": os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,school.example"),
+        "CACHE_URL": cache_url,
         "SECURE_SSL_REDIRECT": "0",
     }
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         workdir = Path(tmp)
-        server = start_gunicorn(args, env, workdir)
         extra = []
+        # Uncached: no page cache and no fragments, every request renders.
+        server = start_gunicorn(args, {**env, "PAGE_CACHE_ENABLED": "0"}, workdir)
         try:
             print(f"gunicorn, {args.workers} sync workers, production settings, uncached:")
-            for label, path in PAGE_KINDS:
-                load(args.port, path, 2, 2)  # warm up this page's code paths
-                before = process_tree_cpu(server.pid)
-                result = load(args.port, path, args.duration, args.connections)
-                report(label, result, process_tree_cpu(server.pid) - before)
-            paths = [path for _label, path in PAGE_KINDS]
+            measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
+        finally:
+            stop_gunicorn(server)
+        # The app's page cache in Redis; the tags header for Varnish.
+        flush_redis(cache_url)
+        varnish_url = f"http://127.0.0.1:{args.port + 1}"
+        cached_env = {**env, "PAGE_CACHE_ENABLED": "1", "FRONTEND_CACHE_URL": varnish_url}
+        server = start_gunicorn(args, cached_env, workdir)
+        try:
+            print("the same, served from the app's page cache (Redis):")
+            measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
             print(f"{args.visitors} concurrent visitors, 0.5–2 s think time, all page kinds:")
-            before = process_tree_cpu(server.pid)
-            result = run_threads(
-                args.port, paths, args.duration * 3, args.visitors,
-                think=lambda rng: rng.uniform(0.5, 2.0),
-            )  # fmt: skip
-            report("visitors (app)", result, process_tree_cpu(server.pid) - before)
-            print(f"    p95 {result['p95']:.1f} ms")
+            visitors(args.port, server.pid, args, "visitors (app cache)")
             if args.no_proxy:
                 return
             varnish_port, varnish_pid = start_varnish(args, workdir)
             extra.append(varnish_pid)
-            print("through Varnish:")
-            for label, path in PAGE_KINDS[:3]:
-                load(varnish_port, path, 1, 2)
-                before = process_tree_cpu(server.pid)
-                result = load(varnish_port, path, args.duration, args.connections)
-                report(label, result, process_tree_cpu(server.pid) - before)
-            result = run_threads(
-                varnish_port, paths, args.duration * 3, args.visitors,
-                think=lambda rng: rng.uniform(0.5, 2.0),
-            )  # fmt: skip
-            report("visitors (Varnish)", result)
-            print(f"    p95 {result['p95']:.1f} ms")
+            print("through Varnish (deploy/varnish/default.vcl):")
+            proxied = measure_kinds(
+                varnish_port, server.pid, args.duration, args.connections, kinds[:3]
+            )
+            visitors(varnish_port, server.pid, args, "visitors (Varnish)")
             nginx_port, nginx = start_nginx(args, workdir)
             extra.append(nginx.pid)
             print("nginx, a static copy of the home page:")
-            report("home (static)", load(nginx_port, "/", args.duration, args.connections))
+            static = load(nginx_port, "/", args.duration, args.connections)
+            report("home (static)", static)
+            if "home" in proxied and static["rps"]:
+                share = 100 * proxied["home"] / static["rps"]
+                print(f"  home through Varnish: {share:.0f} % of nginx's static-file rate")
         finally:
             for pid in extra:
                 os.kill(pid, signal.SIGTERM)
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            stop_gunicorn(server)
 
 
 if __name__ == "__main__":
