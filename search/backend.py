@@ -66,11 +66,10 @@ class LocalizedQueryCompiler(PostgresSearchQueryCompiler):
         return backend.query_configs()
 
     def build_tsquery(self, query, config=None):
-        if isinstance(config, tuple):
-            return reduce(
-                operator.or_, (super().build_tsquery(query, config=each) for each in config)
-            )
-        return super().build_tsquery(query, config=config)
+        if not isinstance(config, tuple):
+            return super().build_tsquery(query, config=config)
+        build = super().build_tsquery
+        return reduce(operator.or_, [build(query, config=each) for each in config])
 
 
 class LocalizedSearchBackend(PostgresSearchBackend):
