@@ -45,17 +45,31 @@ from wagtail.coreutils import get_supported_content_language_variant
 class LocalizedIndex(PostgresIndex):
     """Writes each object with the configuration of its text's language."""
 
+    # Bulk loads (bench/search.py) set this and call ``refresh_title_norms()`` once at
+    # the end: the stock index recomputes the average title length over the whole
+    # table after every batch, which makes loading N pages cost O(N²).
+    defer_title_norms = False
+
     def add_items(self, model, objs):
         groups = {}
         for obj, config in zip(objs, self.backend.configs_for_objects(objs), strict=True):
             groups.setdefault(config, []).append(obj)
         for config, group in groups.items():
-            if config == self.backend.config:
-                super().add_items(model, group)
-            else:
-                # The stock indexer reads ``backend.config``: a copy of the backend
-                # with the other configuration writes this group.
-                PostgresIndex(self.backend.with_config(config)).add_items(model, group)
+            index = self
+            if config != self.backend.config:
+                # The stock indexer reads ``backend.config``: this index with a copy of
+                # the backend set to the other configuration writes the group.
+                index = copy.copy(self)
+                index.backend = self.backend.with_config(config)
+            PostgresIndex.add_items(index, model, group)
+
+    def _refresh_title_norms(self, full=False):
+        if full or not self.defer_title_norms:
+            super()._refresh_title_norms(full=full)
+
+    def refresh_title_norms(self):
+        """Recompute every row's title norm (after a bulk load)."""
+        super()._refresh_title_norms(full=True)
 
 
 class LocalizedQueryCompiler(PostgresSearchQueryCompiler):

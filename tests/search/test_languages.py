@@ -80,9 +80,7 @@ def test_an_alias_of_an_untranslated_page_is_indexed_and_found_as_russian(search
     # text), so a Russian word form finds the alias; the Russian search shows the
     # original only.
     assert titles(search("олимпиадой", prefix="/en")) == ["Олимпиада по химии"]
-    assert [hit.page.pk for hit in search("олимпиадой", prefix="/en").context["hits"]] == [
-        alias.pk
-    ]
+    assert [hit.page.pk for hit in search("олимпиадой", prefix="/en").context["hits"]] == [alias.pk]
     assert [hit.page.pk for hit in search("олимпиадой").context["hits"]] == [original.pk]
 
 

@@ -42,9 +42,7 @@ def test_the_full_text_match_runs_once_per_results_page(client, home):
 
 
 @pytest.mark.django_db
-def test_only_the_first_hits_are_ranked_and_every_hit_is_listed_once(
-    search, home, monkeypatch
-):
+def test_only_the_first_hits_are_ranked_and_every_hit_is_listed_once(search, home, monkeypatch):
     """With a window of ten: title hits first (ranked), then the newest body hits;
     beyond the window the cheap order (title hits first, newest first) goes on."""
     monkeypatch.setattr(search_query, "RANK_WINDOW", 10)
