@@ -4,9 +4,10 @@ Every public surface (results page, autocomplete, suggestions, promotions) start
 :func:`visible_pages`, so the visibility rule lives in one place: live pages, outside
 any view restriction, of the visitor's locale.
 
-Queries per results page are bounded and do not grow with the number of hits: one for
-the view restrictions, two for filter counts, one for the total, one for the page of
-hits, one for snippets, one for breadcrumbs (+ promotions and statistics).
+Queries per results page are bounded and do not grow with the number of hits: one
+statement for the full-text match with the total, the filter counts and the ids of the
+page of hits (:func:`run_search`), one for those pages, one for snippets, one for
+breadcrumbs (+ promotions and statistics).
 """
 
 import operator
@@ -161,6 +162,7 @@ def parse_filters(params):
 
 
 RANK_WINDOW = 1000  # hits ranked by ts_rank; a multiple of any page size used
+MAX_PAGE_NUMBER = 2**31 - 1  # an integer parameter for PostgreSQL
 
 
 @dataclass
@@ -208,17 +210,19 @@ def requested_page(raw):
     """The page number asked for, read like ``Paginator.get_page`` (not a number: 1;
     out of range: the last page, decided in SQL once the total is known)."""
     try:
-        return int(raw)
+        number = int(raw)
     except (TypeError, ValueError):
         return 1
+    return max(0, min(number, MAX_PAGE_NUMBER))  # 0 or past the end: the last page
 
 
 def run_search(base, query, filters, page=1, per_page=10):
     """Hits of ``query`` among ``base`` pages, narrowed by ``filters``: one statement.
 
-    The full-text match runs once, in the ``matched`` CTE, straight on the index table
-    (``object_id::integer`` joins the pages' integer ids; modelsearch's own
-    ``id::varchar = object_id`` hides the page's primary key from the planner). From
+    The full-text match runs once, in the ``matched`` CTE: the index rows from
+    ``search_matches()`` (migration search/0005: always through the GIN index), joined
+    to the visible pages by ``object_id::integer`` against their integer ids
+    (modelsearch's own ``id::varchar = object_id`` casts every page id to text). From
     that set the same statement counts the filter choices (``GROUP BY`` over the facet
     rows, each dimension with the other filters), the total after the filters, and the
     ids of the requested page of hits:
