@@ -4,32 +4,38 @@ Every public surface (results page, autocomplete, suggestions, promotions) start
 :func:`visible_pages`, so the visibility rule lives in one place: live pages, outside
 any view restriction, of the visitor's locale.
 
-Queries per results page are bounded and do not grow with the number of hits: one for
-the view restrictions, two for filter counts, one for the total, one for the page of
-hits, one for snippets, one for breadcrumbs (+ promotions and statistics).
+Queries per results page are bounded and do not grow with the number of hits: one
+statement for the full-text match with the total, the filter counts and the ids of the
+page of hits (:func:`run_search`), one for those pages, one for snippets, one for
+breadcrumbs (+ promotions and statistics).
 """
 
+import operator
 import re
 import secrets
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, When
+from django.db.models import F, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
-from portal.models import Subject, grade_q, grade_range
-from portal.queries import not_view_restricted
+from portal.models import Subject, grade_range
 from portal.routing import content_language
 
 from .facets import DEFAULT_SECTION, sections
@@ -46,10 +52,7 @@ def visible_pages(locale=None):
 
     The view restrictions and the active locale are subqueries (no query of their own).
     """
-    # The search backend reads plain field lookups only: the restricted pages (few) as
-    # an id subquery.
-    restricted = Page.objects.exclude(not_view_restricted()).values("pk")
-    pages = Page.objects.live().exclude(pk__in=restricted).exclude(depth=1)
+    pages = Page.objects.live().exclude(pk__in=restricted_pages()).exclude(depth=1)
     if locale is None:
         language = Locale.objects.filter(language_code=content_language()).values("pk")
         pages = pages.filter(locale__in=language)
@@ -63,12 +66,39 @@ def visible_pages(locale=None):
     return pages
 
 
+def restricted_pages():
+    """Ids of the pages under a view restriction (on themselves or an ancestor), as a
+    subquery: a join on the path prefix.
+
+    The search backend reads plain field lookups only, so this is an id subquery. It is
+    the rule of ``portal.queries.not_view_restricted()`` written as a join: that
+    correlated ``NOT EXISTS`` is planned as one probe per page, which PostgreSQL
+    estimates at ~8 cost units each (≈170,000 at 20,000 pages, whatever the real
+    number of restrictions): past ``jit_above_cost``, so every search paid 70–120 ms
+    of JIT compilation. The join is estimated at what it costs (a few thousand).
+    """
+    quote = connection.ops.quote_name
+    pages = quote(Page._meta.db_table)
+    restrictions = quote(PageViewRestriction._meta.db_table)
+    # Table names come from the models; no values.
+    return RawSQL(  # noqa: S611 — no values, table names from the models
+        f"SELECT p.id FROM {pages} p JOIN {pages} r ON starts_with(p.path, r.path) "  # noqa: S608
+        f"JOIN {restrictions} v ON v.page_id = r.id",
+        [],
+    )
+
+
 def on_postgresql():
     return connection.vendor == "postgresql"
 
 
-def search_config():
-    return getattr(get_search_backend(), "config", None) or "simple"
+def search_configs():
+    """The text-search configurations of a query in the active language, its own first
+    (search/backend.py: English queries also match the Russian text of aliases)."""
+    backend = get_search_backend()
+    if hasattr(backend, "query_configs"):
+        return backend.query_configs()
+    return (getattr(backend, "config", None) or "simple",)
 
 
 @dataclass
@@ -82,17 +112,6 @@ class Filters:
     @property
     def active(self):
         return bool(self.section or self.subject or self.grade)
-
-    def facet_rows(self, skip=()):
-        """Facet rows matching every filter except those named in ``skip``."""
-        rows = PageSearchFacet.objects.all()
-        if self.section and "section" not in skip:
-            rows = rows.filter(section=self.section)
-        if self.grade and "grade" not in skip:
-            rows = rows.filter(grade_q(self.grade))
-        if self.subject and "subject" not in skip:
-            rows = rows.filter(subjects=self.subject)
-        return rows
 
 
 @dataclass
@@ -142,63 +161,260 @@ def parse_filters(params):
     return filters
 
 
-def run_search(base, query, filters):
-    """Hits of ``query`` among ``base`` pages, narrowed by ``filters``.
+RANK_WINDOW = 1000  # hits ranked by ts_rank; a multiple of any page size used
+MAX_PAGE_NUMBER = 2**31 - 1  # an integer parameter for PostgreSQL
 
-    Returns ``(results, all_hit_ids)``: the (lazy) search results to paginate, and a
-    subquery of the ids of every hit before filtering, for the filter counts.
+
+@dataclass
+class SearchPass:
+    """What one full-text match gives the results page: the number of hits after the
+    filters, the page number served, the ids of that page's hits in order, and the
+    raw filter counts (``count_facets`` turns them into choices)."""
+
+    total: int = 0
+    number: int = 1
+    page_ids: list = field(default_factory=list)
+    groups: list = field(default_factory=list)  # (section, grade_from, grade_to, hits)
+    subjects: list = field(default_factory=list)  # dicts: id, slug, name, name_en, hits
+
+
+class HitList:
+    """The results as Django's ``Paginator`` sees them: a count and the one page that
+    was fetched (any other slice is empty: only the served page is ever asked for)."""
+
+    def __init__(self, found, pages, per_page):
+        self.found, self.pages, self.per_page = found, pages, per_page
+
+    def count(self):
+        return self.found.total
+
+    def __len__(self):
+        return self.found.total
+
+    def __getitem__(self, index):
+        first = (self.found.number - 1) * self.per_page
+        if isinstance(index, slice) and (index.start or 0) == first:
+            return self.pages
+        return []
+
+
+def tsquery_text(query):
+    """The query as ``to_tsquery`` text, as modelsearch writes it: every word a quoted
+    lexeme, all of them required (so the results match Wagtail's ``.search()``)."""
+    terms = [term for term in re.split(r"[\s\-]+", query) if term]
+    quoted = ["'" + term.replace("'", "''").replace("\\", "\\\\") + "'" for term in terms]
+    return " & ".join(quoted)
+
+
+def requested_page(raw):
+    """The page number asked for, read like ``Paginator.get_page`` (not a number: 1;
+    out of range: the last page, decided in SQL once the total is known)."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return max(0, min(number, MAX_PAGE_NUMBER))  # 0 or past the end: the last page
+
+
+def run_search(base, query, filters, page=1, per_page=10):
+    """Hits of ``query`` among ``base`` pages, narrowed by ``filters``: one statement.
+
+    The full-text match runs once, in the ``matched`` CTE: the index rows from
+    ``search_matches()`` (migration search/0005: always through the GIN index), joined
+    to the visible pages by ``object_id::integer`` against their integer ids
+    (modelsearch's own ``id::varchar = object_id`` casts every page id to text). From
+    that set the same statement counts the filter choices (``GROUP BY`` over the facet
+    rows, each dimension with the other filters), the total after the filters, and the
+    ids of the requested page of hits:
+
+    - by relevance, ts_rank is computed only for the first ``RANK_WINDOW`` hits in a
+      cheap order (title matches first, then the newest pages); hits beyond the window
+      follow in that cheap order. A broad word matching most of the site ranks 1,000
+      index rows, not 18,000 (docs/search.md: the trade-off);
+    - a date-ordered section (events) is ordered by date alone, upcoming first.
+
+    Returns a :class:`SearchPass`; the page of hits themselves is one more query
+    (``hit_pages``).
     """
-    all_hits = base.search(query)
-    narrowed = base
-    if filters.active:
-        narrowed = base.filter(pk__in=filters.facet_rows().values("page_id"))
+    found = SearchPass()
+    text = tsquery_text(query)
+    if not text:
+        return found
+    quote = connection.ops.quote_name
+    entries = quote(IndexEntry._meta.db_table)
+    facets = quote(PageSearchFacet._meta.db_table)
+    through = PageSearchFacet.subjects.through
+    links = quote(through._meta.db_table)
+    subjects = quote(Subject._meta.db_table)
+    visible_sql, visible_params = base.order_by().values("pk").query.sql_with_params()
+    configs = search_configs()
+    tsquery = "(" + " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs)) + ")"
+    tsquery_params = [value for config in configs for value in (config, text)]
+
+    subject_ok, subject_params = "TRUE", []
+    if filters.subject:
+        subject_ok = (
+            f"EXISTS (SELECT 1 FROM {links} l WHERE l.pagesearchfacet_id = m.page_id "  # noqa: S608
+            "AND l.subject_id = %s)"
+        )
+        subject_params = [filters.subject.pk]
+    section_ok, section_params = "TRUE", []
+    if filters.section:
+        section_ok, section_params = "COALESCE(f.section = %s, FALSE)", [filters.section]
+    grade_ok, grade_params = "TRUE", []
+    if filters.grade:
+        grade_ok = (
+            "COALESCE(f.grade_from <= %s AND (f.grade_to >= %s "
+            "OR (f.grade_to IS NULL AND f.grade_from = %s)), FALSE)"
+        )
+        grade_params = [filters.grade] * 3
+
     section = sections().get(filters.section)
     if section is not None and section.by_date:
-        today = timezone.localdate()
-        upcoming = Q(search_facet__date__gte=today)
-        narrowed = narrowed.order_by(
-            # Upcoming first (soonest first), then past ones (latest first).
-            Case(When(upcoming, then=0), default=1, output_field=IntegerField()).asc(),
-            Case(When(upcoming, then=F("search_facet__date"))).asc(nulls_last=True),
-            F("search_facet__date").desc(nulls_last=True),
+        # Upcoming first (soonest first), then past ones (latest first); no ranking.
+        cheap_order = (
+            "CASE WHEN date >= %s THEN 0 ELSE 1 END, "
+            "CASE WHEN date >= %s THEN date END ASC NULLS LAST, "
+            "date DESC NULLS LAST, page_id DESC"
         )
-        results = narrowed.search(query, order_by_relevance=False)
+        today = timezone.localdate()
+        order_params, window = [today, today], 0
     else:
-        results = narrowed.search(query)
-    return results, all_hits.get_queryset().values("pk")
+        cheap_order, order_params, window = "in_title DESC, page_id DESC", [], RANK_WINDOW
+    weights = get_sql_weights()
+    rank = (
+        f"ts_rank(%s::float4[], e.title, {tsquery}) * e.title_norm "
+        f"+ ts_rank(%s::float4[], e.body, {tsquery})"
+    )
+    rank_params = [weights, *tsquery_params, weights, *tsquery_params]
+
+    # Table names come from the models; every value is a parameter.
+    sql = f"""
+        WITH matched AS MATERIALIZED (
+            SELECT e.object_id::integer AS page_id, e.entry_id, e.in_title
+            FROM search_matches({tsquery}) e
+            WHERE e.content_type_id = ANY(%s)
+              AND e.object_id::integer IN ({visible_sql})
+        ),
+        hits AS MATERIALIZED (
+            SELECT m.page_id, m.entry_id, m.in_title, f.section, f.grade_from,
+                   f.grade_to, f.date, {subject_ok} AS subject_ok,
+                   {section_ok} AS section_ok, {grade_ok} AS grade_ok
+            FROM matched m LEFT JOIN {facets} f ON f.page_id = m.page_id
+        ),
+        narrowed AS (
+            SELECT * FROM hits WHERE subject_ok AND section_ok AND grade_ok
+        ),
+        served AS (
+            SELECT count(*) AS total,
+                   CASE WHEN %s BETWEEN 1 AND GREATEST(CEIL(count(*) / %s::numeric), 1)
+                        THEN %s ELSE GREATEST(CEIL(count(*) / %s::numeric), 1)::integer
+                   END AS number
+            FROM narrowed
+        ),
+        ordered AS (
+            SELECT page_id, entry_id, row_number() OVER (ORDER BY {cheap_order}) AS position
+            FROM narrowed
+        ),
+        ranked AS (
+            SELECT o.page_id, row_number() OVER (ORDER BY {rank} DESC, o.page_id DESC)
+                   AS position
+            FROM ordered o JOIN {entries} e ON e.id = o.entry_id
+            WHERE o.position <= %s AND (SELECT number FROM served) * %s <= %s
+        )
+        SELECT 'page', NULL, NULL, NULL, o.page_id, o.position, s.number
+        FROM served s JOIN (
+            SELECT page_id, position FROM ranked
+            UNION ALL SELECT page_id, position FROM ordered WHERE position > %s
+        ) o ON o.position > (s.number - 1) * %s AND o.position <= s.number * %s
+        UNION ALL
+        SELECT 'total', NULL, NULL, NULL, NULL, s.number, s.total FROM served s
+        UNION ALL
+        SELECT 'group', section, NULL, NULL, grade_from, grade_to, count(*)
+        FROM hits WHERE section IS NOT NULL AND subject_ok
+        GROUP BY section, grade_from, grade_to
+        UNION ALL
+        SELECT 'subject', s.slug, s.name, s.name_en, s.id, s.sort_order, count(*)
+        FROM hits h
+        JOIN {links} l ON l.pagesearchfacet_id = h.page_id
+        JOIN {subjects} s ON s.id = l.subject_id
+        WHERE h.section IS NOT NULL AND h.section_ok AND h.grade_ok
+        GROUP BY s.id
+    """  # noqa: S608
+    params = [
+        *tsquery_params,
+        page_content_types(),
+        *visible_params,
+        *subject_params,
+        *section_params,
+        *grade_params,
+        page,
+        per_page,
+        page,
+        per_page,
+        *order_params,
+        *rank_params,
+        window,
+        per_page,
+        window,
+        window,
+        per_page,
+        per_page,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    positions = []
+    for kind, key, name, name_en, first, second, third in rows:
+        if kind == "page":
+            positions.append((second, first))
+        elif kind == "total":
+            found.number, found.total = second, third
+        elif kind == "group":
+            found.groups.append((key, first, second, third))
+        else:
+            found.subjects.append(
+                {
+                    "id": first,
+                    "slug": key,
+                    "name": name,
+                    "name_en": name_en,
+                    "sort_order": second,
+                    "hits": third,
+                }
+            )
+    found.page_ids = [page_id for _position, page_id in sorted(positions)]
+    found.subjects.sort(key=lambda row: (row["sort_order"], row["name"]))
+    return found
 
 
-def count_facets(hit_ids, filters):
-    """Filter choices with hit counts: two queries, whatever the number of hits.
+def page_content_types():
+    """Ids of every page type's content type: the index rows of pages (a document and
+    a page may share an id)."""
+    return sorted(get_descendants_content_types_pks(Page))
+
+
+def hit_pages(found):
+    """The pages of the served page of hits, in order, with their facet rows."""
+    pages = Page.objects.filter(pk__in=found.page_ids).select_related("search_facet")
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in found.page_ids if pk in by_id]
+
+
+def count_facets(found, filters):
+    """Filter choices with hit counts, from the counts of :func:`run_search` (no query).
 
     Each dimension is counted with the *other* filters applied, so a count says how
     many results choosing that value would give.
     """
-    groups = list(
-        filters.facet_rows(skip=("section", "grade"))
-        .filter(page_id__in=hit_ids)
-        .values("section", "grade_from", "grade_to")
-        .annotate(hits=Count("page_id"))
-    )
     section_counts, grade_counts = {}, dict.fromkeys(GRADES, 0)
-    for group in groups:
-        grades = grade_range(group["grade_from"], group["grade_to"])
+    for section_key, grade_from, grade_to, hits in found.groups:
+        grades = grade_range(grade_from, grade_to)
         if not filters.grade or filters.grade in grades:
-            section_counts[group["section"]] = (
-                section_counts.get(group["section"], 0) + (group["hits"])
-            )
-        if not filters.section or group["section"] == filters.section:
+            section_counts[section_key] = section_counts.get(section_key, 0) + hits
+        if not filters.section or section_key == filters.section:
             for grade in grades:
-                grade_counts[grade] += group["hits"]
-
-    through = PageSearchFacet.subjects.through
-    rows = filters.facet_rows(skip=("subject",)).filter(page_id__in=hit_ids)
-    subject_rows = (
-        through.objects.filter(pagesearchfacet__in=rows)
-        .values("subject_id", "subject__name", "subject__name_en", "subject__slug")
-        .annotate(hits=Count("pagesearchfacet_id"))
-        .order_by("subject__sort_order", "subject__name")
-    )
+                grade_counts[grade] += hits
     english = (get_language() or "").startswith("en")
 
     facets = Facets()
@@ -208,10 +424,10 @@ def count_facets(hit_ids, filters):
             facets.sections.append(
                 FacetChoice(key, str(section.label), count, key == filters.section)
             )
-    for row in subject_rows:
-        label = (english and row["subject__name_en"]) or row["subject__name"]
-        selected = filters.subject is not None and filters.subject.pk == row["subject_id"]
-        facets.subjects.append(FacetChoice(row["subject__slug"], label, row["hits"], selected))
+    for row in found.subjects:
+        label = (english and row["name_en"]) or row["name"]
+        selected = filters.subject is not None and filters.subject.pk == row["id"]
+        facets.subjects.append(FacetChoice(row["slug"], label, row["hits"], selected))
     if filters.subject and not any(choice.selected for choice in facets.subjects):
         facets.subjects.append(
             FacetChoice(filters.subject.slug, filters.subject.display_name, 0, True)
@@ -276,8 +492,13 @@ def highlight_pages(page_ids, query):
         return {}
     token = secrets.token_hex(6)
     start, stop = f"qqs{token}", f"qqe{token}"
-    tsquery = SearchQuery(query, config=search_config(), search_type="plain")
-    options = {"config": search_config(), "start_sel": start, "stop_sel": stop}
+    configs = search_configs()
+    tsquery = reduce(
+        operator.or_,
+        (SearchQuery(query, config=config, search_type="plain") for config in configs),
+    )
+    # The text is parsed with the language's own configuration.
+    options = {"config": configs[0], "start_sel": start, "stop_sel": stop}
     rows = (
         Page.objects.filter(pk__in=page_ids)
         .annotate(

@@ -15,10 +15,13 @@ from portal import routing
 
 from .facets import DEFAULT_SECTION, sections
 from .query import (
+    HitList,
     count_facets,
     count_search,
     describe_hits,
+    hit_pages,
     parse_filters,
+    requested_page,
     run_search,
     similar_titles,
     visible_pages,
@@ -62,12 +65,16 @@ def search(request):
         return render(request, "search/search.html", context)
 
     base = visible_pages()
-    results, hit_ids = run_search(base.select_related("search_facet"), query, filters)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    # One full-text match: the total, the filter counts and the ids of the page of
+    # hits asked for; then that page's rows (search/query.py).
+    found = run_search(
+        base, query, filters, requested_page(request.GET.get("page")), RESULTS_PER_PAGE
+    )
+    paginator = Paginator(HitList(found, hit_pages(found), RESULTS_PER_PAGE), RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(found.number)
     first_page = page_obj.number == 1
     hits = describe_hits(list(page_obj.object_list), query, request)
-    facets = count_facets(hit_ids, filters)
+    facets = count_facets(found, filters)
     facets.link(request.GET)
 
     promotions = []

@@ -399,10 +399,15 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # so the core itself names no domain app (like WAGTAILIMAGES_IMAGE_MODEL).
 PORTAL_CONSENT_MODEL = "works.Consent"
 
-# Wagtail's database search backend: PostgreSQL full-text search with the "russian"
-# configuration (stemming); the cluster's own default would be "english".
+# Wagtail's database search backend: PostgreSQL full-text search with stemming, the
+# "russian" configuration for Russian text, "english" for English pages and English
+# queries (search/backend.py; the cluster's own default would be "english" for all).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "russian"}
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "russian",
+        "LANGUAGE_CONFIGS": {"en": "english"},
+    }
 }
 
 # Background work (portal/background.py): e-mails, search index and reference updates
