@@ -2,8 +2,9 @@
 
 Each app's demo translates its own index and key pages as it makes them; these are
 the pages made in bulk (news, events, topics, photo reports) that the English home
-lists. ``finish(ctx)`` in ``portal.demo`` translates them through wagtail-localize like
-the rest, so they are real translations with a sync status, not copies.
+lists, and the events of the coming month (with their places). ``finish(ctx)`` in
+``portal.demo`` translates them through wagtail-localize like the rest, so they are
+real translations with a sync status, not copies.
 """
 
 # slug of the Russian page → translated fields
@@ -21,22 +22,29 @@ PAGES = {
     "otkrytyj-urok-zakon-arhimeda": {
         "title": "Open physics lesson: Archimedes' principle",
         "introduction": "A lesson with a lab experiment; teachers and parents are welcome.",
+        "place": "Room 301",
     },
     "roditelskoe-sobranie-9-klassy-oge": {
-        "title": "Parents' meeting for the 9th grades: preparing for the ОГЭ",
-        "introduction": "How the ОГЭ is run, choosing subjects, the final interview.",
+        "title": "Parents' meeting for year 9: preparing for the OGE",
+        "introduction": "How the OGE is run, choosing exam subjects, the final oral "
+        "interview.",
+        "place": "Assembly hall",
     },
     "viktorina-znatoki-istorii": {
         "title": "Quiz: experts in local history",
         "introduction": "A team quiz: teams of four from each class.",
+        "place": "Library",
     },
     "konsultacii-ege-matematika": {
-        "title": "Maths ЕГЭ consultations",
-        "introduction": "Profile-level tasks worked through every week; bring your questions.",
+        "title": "Maths EGE consultations",
+        "introduction": "Profile-level tasks worked through every week; bring your questions "
+        "and your drafts of practice papers.",
+        "place": "Room 204",
     },
     "ekskursiya-kvantorium": {
         "title": "Trip to the Kvantorium technopark",
-        "introduction": "Two days of robotics and VR workshops for the 8th grades.",
+        "introduction": "Two days of robotics and VR workshops for year 8.",
+        "place": "Kvantorium technopark, 5 Zavodskaya St.",
     },
     "shkolnyj-etap-vsosh-matematika": {
         "title": "School round of the All-Russian Maths Olympiad",
@@ -47,10 +55,6 @@ PAGES = {
         "title": "Complex sentences",
         "summary": "Main and subordinate clauses, conjunctions and punctuation.",
     },
-    "statisticheskie-harakteristiki-vyborki": {
-        "title": "Summary statistics of a sample",
-        "summary": "Mean, median, mode and range of a data set.",
-    },
     "zakon-oma": {
         "title": "Ohm's law for a circuit section",
         "summary": "How current, voltage and resistance are related.",
@@ -58,10 +62,6 @@ PAGES = {
     "zakony-nyutona": {
         "title": "Newton's laws",
         "summary": "Inertia, the second law F = m · a, and action equals reaction.",
-    },
-    "uslovnaya-veroyatnost": {
-        "title": "Conditional probability",
-        "summary": "The probability of an event when another event is known to have happened.",
     },
     "fotootchet-olimpiada-matematika": {
         "title": "Photo report: the school round of the maths olympiad",
