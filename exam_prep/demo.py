@@ -554,8 +554,9 @@ def translate_exam(ctx, exam, tasks, year):
     fields["title"] = fields["title"].format(year=year)
     if "documents" in fields:
         fields["documents"] = [
-            {**block, "value": {**block["value"], "title": block["value"]["title"].format(year=year)}}
+            {"type": block["type"], "value": {**value, "title": value["title"].format(year=year)}}
             for block in fields["documents"]
+            for value in [block["value"]]
         ]
     ctx.translate(exam, "en", user=admin, **fields)
     for (kind, number), task_fields in TASKS.items():

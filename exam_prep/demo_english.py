@@ -12,7 +12,7 @@ from .demo import example, formula, paragraph, problem
 EXAMS = {
     "oge": {
         "title": "Mathematics OGE {year}",
-        "introduction": "The Basic State Exam (OGE) at the end of year 9: 25 tasks, 6 of "
+        "introduction": "The Basic State Exam (OGE) at the end of grade 9: 25 tasks, 6 of "
         "them with a full written solution. A pass (mark 3) needs at least 8 points, "
         "including at least 2 in geometry.",
         "allowed_materials": "A ruler with no reference information on it; the reference "
@@ -189,8 +189,7 @@ TASKS = {
     ("ege", 4): {
         "title": "Task 4. Probability",
         "section": "Probability and statistics",
-        "codifier_topics": "6.1 Probability: the classical definition, addition and "
-        "multiplication",
+        "codifier_topics": "6.1 Probability: the classical definition, addition and multiplication",
         "summary": "Probabilities of events: the classical definition, independent events.",
         "theory": [
             paragraph(
@@ -199,9 +198,7 @@ TASKS = {
                 r"probabilities:</p>"
             ),
             formula(r"P(AB) = P(A) \cdot P(B)"),
-            paragraph(
-                r"<p>For mutually exclusive events \(P(A + B) = P(A) + P(B)\).</p>"
-            ),
+            paragraph(r"<p>For mutually exclusive events \(P(A + B) = P(A) + P(B)\).</p>"),
         ],
         "examples": [
             example(

@@ -7,10 +7,20 @@ lists, and the events of the coming month (with their places). ``finish(ctx)`` i
 real translations with a sync status, not copies.
 """
 
+# The olympiad's results: (place, first name as the pupil writes it in English, award).
+RESULTS = [
+    (1, "Alina", "Winner"),
+    (2, "Timur", "Prize winner"),
+    (3, "Sofya", "Prize winner"),
+    (1, "Matvey", "Winner"),
+    (2, "Veronika", "Prize winner"),
+    (4, "Daniil", ""),
+]
+
 # slug of the Russian page → translated fields
 PAGES = {
     "konsultacii-k-ege-po-matematike-raspisanie": {
-        "title": "Maths ЕГЭ consultations: the new timetable",
+        "title": "Maths EGE consultations: the new timetable",
         "lead": "Weekly consultations for the 11th grades go on on Tuesdays at 15:30 in "
         "room 204; in December there is an extra one on Saturdays.",
     },
@@ -25,9 +35,8 @@ PAGES = {
         "place": "Room 301",
     },
     "roditelskoe-sobranie-9-klassy-oge": {
-        "title": "Parents' meeting for year 9: preparing for the OGE",
-        "introduction": "How the OGE is run, choosing exam subjects, the final oral "
-        "interview.",
+        "title": "Parents' meeting for grade 9: preparing for the OGE",
+        "introduction": "How the OGE is run, choosing exam subjects, the final oral interview.",
         "place": "Assembly hall",
     },
     "viktorina-znatoki-istorii": {
@@ -43,13 +52,36 @@ PAGES = {
     },
     "ekskursiya-kvantorium": {
         "title": "Trip to the Kvantorium technopark",
-        "introduction": "Two days of robotics and VR workshops for year 8.",
+        "introduction": "Two days of robotics and VR workshops for grade 8.",
         "place": "Kvantorium technopark, 5 Zavodskaya St.",
     },
     "shkolnyj-etap-vsosh-matematika": {
         "title": "School round of the All-Russian Maths Olympiad",
         "introduction": "The first round of the All-Russian School Olympiad: problems for "
         "grades 5–11, 235 minutes, no calculators.",
+        "place": "Rooms 201–206",
+        "description": [
+            {
+                "type": "paragraph",
+                "value": "<p>Everyone who wishes can take part. The problems are set by the "
+                "regional subject committee. The solutions are discussed a week after the "
+                "round.</p>",
+            }
+        ],
+        # Names as the pupils write them in English; class and score come from the source.
+        "results": [
+            {
+                "type": "result",
+                "value": {
+                    "place": place,
+                    "first_name": name,
+                    "school_class": None,
+                    "score": "0",
+                    "award": award,
+                },
+            }
+            for place, name, award in RESULTS
+        ],
     },
     "slozhnopodchinyonnoe-predlozhenie": {
         "title": "Complex sentences",

@@ -1,10 +1,10 @@
 """What the subjects section contributes to the home page's bulletin board."""
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Concat, Length, Substr
 
-from portal.models import Subject
+from portal.models import SchoolClass, Subject
 from portal.queries import not_view_restricted
 
 from .models import Homework, SubjectPage, TopicPage
@@ -27,7 +27,9 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
     labels = (
         Homework.classes.through.objects.filter(homework=OuterRef("pk"))
         .order_by("schoolclass__grade", "schoolclass__letter")
-        .annotate(label=Concat(Cast("schoolclass__grade", CharField()), "schoolclass__letter"))
+        .annotate(
+            label=Concat(Cast("schoolclass__grade", CharField()), Value("|"), "schoolclass__letter")
+        )
         .values("label")
     )
     steplen = TopicPage.steplen
@@ -53,7 +55,11 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
             {
                 "url": item.topic.get_url(request),
                 "title": item.topic.title,
-                "school_class": ", ".join(item.class_labels),
+                # As SchoolClass names itself in the visitor's language ("9А" / "9A").
+                "school_class": ", ".join(
+                    str(SchoolClass(grade=int(grade), letter=letter))
+                    for grade, letter in (label.split("|", 1) for label in item.class_labels)
+                ),
                 "subject": subject.display_name,
                 "due_date": item.due_date,
             }

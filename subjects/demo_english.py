@@ -17,7 +17,7 @@ LITERATURE = {
             {
                 "kind": "book",
                 "authors": "Vysotsky I. R., Yashchenko I. V.",
-                "title": "Mathematics. Probability and Statistics. Years 7–9. Basic level: "
+                "title": "Mathematics. Probability and Statistics. Grades 7–9. Basic level: "
                 "textbook",
                 "source": "Prosveshcheniye",
                 "city": "Moscow",
@@ -133,8 +133,7 @@ TOPICS = {
             ),
             problem(
                 "Problem 2. Two dice",
-                "<p>Two dice are rolled. Find the probability that the points add up "
-                "to 8.</p>",
+                "<p>Two dice are rolled. Find the probability that the points add up to 8.</p>",
                 "<p>There are \\(6\\cdot 6=36\\) outcomes. A sum of 8 comes from (2;6), "
                 "(3;5), (4;4), (5;3), (6;2) — five outcomes, so "
                 "\\(P=\\frac{5}{36}\\approx 0{,}14\\).</p>",
@@ -204,8 +203,7 @@ TOPICS = {
                 CHECK,
                 typed("<p>What is \\(4!\\)?</p>", ["24"]),
                 single(
-                    "<p>We choose a class captain and a deputy from 10 people. These "
-                    "are…</p>",
+                    "<p>We choose a class captain and a deputy from 10 people. These are…</p>",
                     ["permutations", "arrangements", "combinations"],
                     1,
                     "<p>The order matters: captain and deputy are different roles.</p>",

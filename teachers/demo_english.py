@@ -11,14 +11,14 @@ PORTFOLIOS = {
     "orlova": {
         "title": "Tatyana Nikolayevna Orlova",
         "position": "Mathematics teacher, head of the mathematics department",
-        "introduction": "I teach the Probability and Statistics course in years 8–9: from "
+        "introduction": "I teach the Probability and Statistics course in grades 8–9: from "
         "random events to the normal distribution, with OGE problems.",
         "education": "Verkhnerechensk State Pedagogical University, 2000: mathematics, "
         "with computer science as a second subject.",
         "awards": "<p>Certificate of Honour of the Ministry of Education of the Russian "
         "Federation (2021).</p><p>Winner of the city's Teacher of the Year 2016 "
         "competition.</p>",
-        "publications": "<p>“Random events in year 8 lessons: from a coin to statistics”, "
+        "publications": "<p>“Random events in grade 8 lessons: from a coin to statistics”, "
         "in the collection “Mathematics at school: experience and search”, 2023.</p>",
         "student_achievements": "<p>Anna (9A): prize winner of the regional round of the "
         "All-Russian Maths Olympiad, 2025.</p><p>The 8B team: second place in the city "
@@ -66,8 +66,7 @@ PORTFOLIOS = {
     "volkova": {
         "title": "Olga Igorevna Volkova",
         "position": "History and social studies teacher",
-        "introduction": "History through documents: we read sources, argue and draw "
-        "conclusions.",
+        "introduction": "History through documents: we read sources, argue and draw conclusions.",
         "education": "Verkhnerechensk State University, 2021: history.",
         "education_specialty": "46.04.01 History",
         "education_qualification": "Master",
@@ -76,7 +75,7 @@ PORTFOLIOS = {
         "title": "Irina Vladimirovna Sokolova",
         "position": "Head teacher, mathematics teacher",
         "introduction": "I have been the head of the school since 2014 and teach "
-        "mathematics in year 5.",
+        "mathematics in grade 5.",
         "education": "Verkhnerechensk State Pedagogical University, 1995: mathematics; "
         "2013: management in education.",
         "education_specialty": "Mathematics",

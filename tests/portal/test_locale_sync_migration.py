@@ -39,7 +39,7 @@ def test_english_follows_russian_after_the_migration(locales, historical_apps):
 
 
 def test_a_synchronisation_the_school_chose_stays(locales, historical_apps):
-    russian, english = locales
+    _russian, english = locales
     german = Locale.objects.create(language_code="de")
     LocaleSynchronization.objects.create(locale=english, sync_from=german)
     enable(historical_apps, None)
