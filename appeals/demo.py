@@ -90,7 +90,10 @@ def load(ctx):
         user=admin,
         title="Citizens' appeals",
         intro="<p>Send the school a proposal, a statement or a complaint. Appeals are "
-        "registered and answered within 30 days under Federal Law No. 59-FZ.</p>",
+        "registered and answered within 30 days under Federal Law No. 59-FZ.</p>"
+        "<p>A question to a teacher about study material is best asked on the topic's "
+        "page; to see the head teacher, make an appointment through the school office's "
+        "phone.</p>",
         addressee="To the Head of School No. 12, Irina V. Sokolova",
     )
 

@@ -522,6 +522,8 @@ def add_dates(exam, dates):
 
 
 def add_tasks(ctx, exam, specs, topics):
+    """Publish the task pages under ``exam``; returns them by task number."""
+    tasks = {}
     for spec in specs:
         task = ExamTaskPage(
             title=spec["title"],
@@ -539,7 +541,27 @@ def add_tasks(ctx, exam, specs, topics):
             practice=spec["practice"],
         )
         task.related_topics = [topics[slug] for slug in spec.get("topics", []) if slug in topics]
-        ctx.publish(exam, task, user=ctx.objects["admin"])
+        tasks[spec["number"]] = ctx.publish(exam, task, user=ctx.objects["admin"])
+    return tasks
+
+
+def translate_exam(ctx, exam, tasks, year):
+    """The exam page and its tasks that ``exam_prep.demo_english`` has English for."""
+    from .demo_english import EXAMS, TASKS
+
+    admin = ctx.objects["admin"]
+    fields = dict(EXAMS[exam.kind])
+    fields["title"] = fields["title"].format(year=year)
+    if "documents" in fields:
+        fields["documents"] = [
+            {"type": block["type"], "value": {**value, "title": value["title"].format(year=year)}}
+            for block in fields["documents"]
+            for value in [block["value"]]
+        ]
+    ctx.translate(exam, "en", user=admin, **fields)
+    for (kind, number), task_fields in TASKS.items():
+        if kind == exam.kind:
+            ctx.translate(tasks[number], "en", user=admin, **task_fields)
 
 
 def load(ctx):
@@ -612,7 +634,7 @@ def load(ctx):
         ],
     )
     ctx.publish(index, oge, user=admin)
-    add_tasks(ctx, oge, OGE_TASKS, topics)
+    translate_exam(ctx, oge, add_tasks(ctx, oge, OGE_TASKS, topics), year)
 
     ege = ExamPage(
         title=f"ЕГЭ по математике {year}: профильный уровень",
@@ -662,7 +684,7 @@ def load(ctx):
         ],
     )
     ctx.publish(index, ege, user=admin)
-    add_tasks(ctx, ege, EGE_TASKS, topics)
+    translate_exam(ctx, ege, add_tasks(ctx, ege, EGE_TASKS, topics), year)
 
     informatics_exam = ExamPage(
         title=f"ЕГЭ по информатике {year}",

@@ -22,7 +22,7 @@ STANDARD_PAGES = [
         "introduction": "Школа № 12 работает с 1968 года. Сегодня у нас 1 140 учеников, "
         "48 учителей и 42 класса с 1 по 11.",
         "introduction_en": "School No. 12 has been open since 1968. Today it has 1,140 "
-        "pupils, 48 teachers and 42 classes from year 1 to year 11.",
+        "pupils, 48 teachers and 42 classes from grade 1 to grade 11.",
         "body": [
             heading("Наши традиции"),
             paragraph(
@@ -41,8 +41,15 @@ STANDARD_PAGES = [
         "body_en": [
             heading("Our traditions"),
             paragraph(
-                "<p>Every autumn the school stage of the All-Russian School Olympiad takes "
-                "place; every spring, the «Step into Science» research conference.</p>"
+                "<p>Every autumn the school round of the All-Russian School Olympiad takes "
+                "place, and every spring the “Step into Science” research conference. Every "
+                "year our school leavers win prizes at regional olympiads in mathematics, "
+                "physics and computer science.</p>"
+            ),
+            heading("Specialised classes"),
+            paragraph(
+                "<p>Grades 10–11 offer a physics and mathematics track and a social and "
+                "economic track. Advanced mathematics starts in grade 8.</p>"
             ),
         ],
     },
@@ -68,7 +75,13 @@ STANDARD_PAGES = [
         "body_en": [
             heading("Reception"),
             paragraph(
-                "<p>The head teacher sees visitors on Tuesdays, 15:00–18:00, by appointment.</p>"
+                "<p>The head teacher sees visitors on Tuesdays, 15:00–18:00, by appointment "
+                "made through the school office's phone.</p>"
+            ),
+            heading("Getting here"),
+            paragraph(
+                "<p>Buses 3, 17 and 24 to the “Shkolnaya Ulitsa” stop, then a 200 m walk. "
+                "Visitors use the main entrance.</p>"
             ),
         ],
     },
@@ -77,7 +90,7 @@ STANDARD_PAGES = [
         "title": "Приём в школу",
         "title_en": "Admission",
         "introduction": "Запись в первый класс и перевод из другой школы.",
-        "introduction_en": "Enrolment in year 1 and transfers from other schools.",
+        "introduction_en": "Enrolment in grade 1 and transfers from other schools.",
         "body": [
             paragraph(
                 "<p>Приём заявлений в 1 класс для детей, проживающих на закреплённой "
@@ -94,7 +107,22 @@ STANDARD_PAGES = [
                 },
             },
         ],
-        "body_en": [paragraph("<p>Applications for year 1 open on 1 April.</p>")],
+        "body_en": [
+            paragraph(
+                "<p>Applications to grade 1 for children living in the school's catchment "
+                "area open on 1 April and close on 30 June. You can apply in person or "
+                "through the Gosuslugi public services portal.</p>"
+            ),
+            {
+                "type": "callout",
+                "value": {
+                    "kind": "remember",
+                    "title": "Documents",
+                    "text": "<p>A parent's passport, the child's birth certificate and proof "
+                    "of the registered home address.</p>",
+                },
+            },
+        ],
     },
 ]
 
@@ -131,7 +159,7 @@ def load(ctx):
         "en",
         user=admin,
         title="School No. 12 — learning together",
-        introduction="The school's official site: study materials, ОГЭ and ЕГЭ exam "
+        introduction="The school's official site: study materials, OGE and EGE exam "
         "preparation, timetables, olympiads and news for pupils, parents and teachers.",
         body=[
             heading("Welcome"),

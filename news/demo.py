@@ -303,19 +303,70 @@ NEWS = [
 ]
 
 # Translated into English (the rest show in Russian on the English site).
+# slug → (title, lead, body): the body keeps the Russian blocks one for one, since
+# wagtail-localize pairs the translated strings with the source's in order.
 ENGLISH = {
     "itogi-shkolnogo-etapa-olimpiady-po-matematike": (
         "School round of the maths olympiad: the results",
-        "146 pupils of years 5–11 took part; 23 winners and prize-winners go on to the "
+        "146 pupils of grades 5–11 took part; 23 winners and prize-winners go on to the "
         "municipal round.",
+        [
+            p(
+                "The olympiad took place in rooms 201–206. Grades 7 and 8 had the most "
+                "participants, and the best result among the seniors was 34 points out of "
+                "35, scored by a pupil of 11A."
+            ),
+            h("What comes next"),
+            p(
+                "The winners and prize-winners will compete in the municipal round at the "
+                "end of November. On Thursdays they have classes working through problems "
+                "from past years."
+            ),
+            note(
+                "Papers and appeals",
+                "Within three days of the results being published you can see your paper "
+                "and appeal against the marking with the maths teacher in room 204.",
+            ),
+        ],
     ),
     "den-otkrytyh-dverej-dlya-budushchih-pervoklassnikov": (
         "Open day for future first-graders",
-        "Parents of future first-graders are invited to meet the school and its teachers.",
+        "Parents of future first-graders are invited to meet the school, the primary "
+        "teachers and the “Soon at school” preparation course.",
+        [
+            p(
+                "The meeting starts at 11:00 in the assembly hall. The head teacher will "
+                "explain how admission to grade 1 works, and the primary teachers will talk "
+                "about the first months at school."
+            ),
+            p(
+                "After the meeting there is a tour of the school: the primary classrooms, "
+                "the library, the canteen and the gym."
+            ),
+            note(
+                "Applications",
+                "Applications to grade 1 for children living in the school's catchment "
+                "area are accepted from 1 April to 30 June in person or through the "
+                "Gosuslugi public services portal.",
+                kind="info",
+            ),
+        ],
     ),
     "nedelya-estestvennyh-nauk": (
         "Science week: experiments, a quest and science battles",
-        "Five days of physics, chemistry and biology with open lessons and experiments.",
+        "Five days of physics, chemistry and biology: open lessons with experiments, a "
+        "science quest for grade 7 and science battles for the seniors.",
+        [
+            p(
+                "Each day of the week was given to one science. On physics day grade 8 "
+                "pupils built simple electric circuits; on chemistry day they grew copper "
+                "sulphate crystals."
+            ),
+            p(
+                "In the final of the science battles the 10A team presented a project on "
+                "why a kettle gets noisy just before it boils."
+            ),
+        ],
     ),
 }
 
@@ -418,8 +469,8 @@ def load(ctx):
             ]
         ctx.publish(index, page, user=editor)
         if spec["slug"] in ENGLISH:
-            title, lead = ENGLISH[spec["slug"]]
-            ctx.translate(page, "en", user=editor, title=title, lead=lead, body=[p(lead)])
+            title, lead, body = ENGLISH[spec["slug"]]
+            ctx.translate(page, "en", user=editor, title=title, lead=lead, body=body)
 
     proposal = propose(ctx, index, collection, categories)
     ctx.log(

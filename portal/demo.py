@@ -141,6 +141,8 @@ def load(ctx):
             "email": "school12@verkhnerechensk-edu.example",
             "director": "Соколова Ирина Владимировна",
             "working_hours": "Пн–Пт: 8:00–18:00\nСб: 8:00–14:00\nВс: выходной",
+            "director_en": "Irina Vladimirovna Sokolova",
+            "working_hours_en": "Mon–Fri: 8:00–18:00\nSat: 8:00–14:00\nSun: closed",
             "social_links": [
                 {
                     "type": "link",

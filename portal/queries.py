@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import CharField, Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat, Length, Substr
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.query import PageQuerySet
@@ -37,14 +37,28 @@ def not_view_restricted():
 
 
 def class_labels(through, owner):
-    """The labels ("9А") of the classes a row links to through the many-to-many table
-    ``through`` (``owner``: its column for the row), in class order, as an array
-    annotation: a listing shows them without a prefetch query."""
+    """The classes a row links to through the many-to-many table ``through``
+    (``owner``: its column for the row), in class order, as an array annotation of
+    "grade|letter" labels: a listing shows them (:func:`class_names`) without a
+    prefetch query."""
     return ArraySubquery(
         through.objects.filter(**{owner: OuterRef("pk")})
         .order_by("schoolclass__grade", "schoolclass__letter")
-        .annotate(label=Concat(Cast("schoolclass__grade", CharField()), "schoolclass__letter"))
+        .annotate(
+            label=Concat(Cast("schoolclass__grade", CharField()), Value("|"), "schoolclass__letter")
+        )
         .values("label")
+    )
+
+
+def class_names(labels):
+    """ "9А, 9Б" from :func:`class_labels`, as ``SchoolClass`` names itself in the
+    visitor's language ("9A, 9B" on the English site)."""
+    from portal.models import SchoolClass
+
+    return ", ".join(
+        str(SchoolClass(grade=int(grade), letter=letter))
+        for grade, letter in (label.split("|", 1) for label in labels)
     )
 
 

@@ -22,13 +22,39 @@ from wagtail.models import Locale, Page
 SOURCE_LANGUAGE = "ru"
 
 
-def enable_sync(source_code=SOURCE_LANGUAGE, target_codes=("en",)):
-    """Make ``target_codes`` locales follow ``source_code`` (idempotent)."""
-    from wagtail_localize.models import LocaleSynchronization
+def enable_sync(source_code=SOURCE_LANGUAGE, target_codes=("en",), apps=None):
+    """Make ``target_codes`` locales follow ``source_code`` (idempotent).
 
-    source = Locale.objects.get(language_code=source_code)
+    With ``apps`` (a migration's historical models) it is the data migration's version:
+    it only adds a synchronisation that is missing — both locales there, the target
+    following nothing yet — and leaves a school's own choice alone. Historical models do
+    not run wagtail-localize's ``save``, so no aliases are made there: the next publish
+    of a Russian page, or ``manage.py sync_locale_trees``, makes them.
+    """
+    if apps is None:
+        from wagtail_localize.models import LocaleSynchronization
+
+        locale_model = Locale
+    else:
+        LocaleSynchronization = apps.get_model("wagtail_localize", "LocaleSynchronization")
+        locale_model = apps.get_model("wagtailcore", "Locale")
+
+    source = locale_model.objects.filter(language_code=source_code).first()
+    if source is None:
+        if apps is not None:
+            return
+        raise Locale.DoesNotExist(f"no locale {source_code!r}")
     for code in target_codes:
-        target = Locale.objects.get(language_code=code)
+        target = locale_model.objects.filter(language_code=code).first()
+        if target is None:
+            if apps is not None:
+                continue
+            raise Locale.DoesNotExist(f"no locale {code!r}")
+        if apps is not None:
+            LocaleSynchronization.objects.get_or_create(
+                locale=target, defaults={"sync_from": source}
+            )
+            continue
         # update_or_create saves, and the save synchronises the trees (aliases).
         LocaleSynchronization.objects.update_or_create(
             locale=target, defaults={"sync_from": source}

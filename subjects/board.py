@@ -4,7 +4,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 
 from portal.models import Subject
-from portal.queries import class_labels, not_view_restricted
+from portal.queries import class_labels, class_names, not_view_restricted
 
 from .models import Homework, SubjectPage, TopicPage
 
@@ -46,7 +46,7 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
             {
                 "url": item.topic.get_url(request),
                 "title": item.topic.title,
-                "school_class": ", ".join(item.class_labels),
+                "school_class": class_names(item.class_labels),
                 "subject": subject.display_name,
                 "due_date": item.due_date,
             }

@@ -568,6 +568,11 @@ def load(ctx):
         topic.homework.add(homework)
     for topic in topic_pages.values():
         topic.save_revision(user=admin, log_action=False).publish(user=admin, log_action=False)
+    # The probability course in English (subjects/demo_english.py), through wagtail-localize.
+    from .demo_english import TOPICS
+
+    for slug, fields in TOPICS.items():
+        ctx.translate(topic_pages[("matematika", slug)], "en", user=admin, **fields)
 
     classes_page = ctx.publish(
         home,

@@ -22,6 +22,7 @@ from subjects.models import SubjectPage
 
 from . import permissions
 from .accounts import create_teacher
+from .demo_english import PORTFOLIOS
 from .models import (
     MaterialFile,
     MaterialIndexPage,
@@ -472,6 +473,8 @@ def load(ctx):
                 )
             )
         page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+        # The teacher's own English (teachers/demo_english.py), through wagtail-localize.
+        ctx.translate(page, "en", user=admin, **PORTFOLIOS[spec["username"]])
         subject = page.subjects.first()
 
         for number, (title, kind, grades, licence, description) in enumerate(spec["materials"]):

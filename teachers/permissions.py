@@ -262,6 +262,7 @@ def grant_new_page(page):
     from home.models import HomePage
 
     grant_section_to_its_teachers(page)
+    grant_translation_to_its_teachers(page)
     groups = existing_role_groups()
     if groups is None:
         return
@@ -291,6 +292,21 @@ def grant_section_to_its_teachers(page):
     groups = Group.objects.filter(name__startswith=TEACHER_GROUP_PREFIX, user__in=teachers)
     for group in groups.distinct():
         grant_pages(group, [page], TEACHER_PAGE_ACTIONS)
+
+
+def grant_translation_to_its_teachers(page):
+    """The English alias or translation of a teacher's page, made after the teacher's
+    rights were granted (wagtail-localize's synchronisation, "Translate"), gets the
+    rights the teacher's group holds on its counterparts: the English tree is a tree of
+    its own, so the Russian subtree's rights do not reach it."""
+    counterparts = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    held = GroupPagePermission.objects.filter(
+        page__in=counterparts, group__name__startswith=TEACHER_GROUP_PREFIX
+    ).values_list("group_id", "permission_id")
+    for group_id, permission_id in set(held):
+        GroupPagePermission.objects.get_or_create(
+            group_id=group_id, page=page, permission_id=permission_id
+        )
 
 
 def ensure_collection_permissions(groups):

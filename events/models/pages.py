@@ -29,7 +29,7 @@ from portal.models import (
     grade_range_errors,
     grades_label,
 )
-from portal.queries import class_labels, not_view_restricted
+from portal.queries import class_labels, class_names, not_view_restricted
 from search.facets import SearchFacets, Section
 
 from .. import calendar, ical
@@ -457,11 +457,11 @@ class EventPage(RoutablePageMixin, Page):
         """ "9А, 9Б", "7–9 классы" or "вся школа" (a listing reads the classes' labels
         with the events)."""
         if "listed_class_labels" in self.__dict__:
-            labels = self.listed_class_labels
+            names = class_names(self.listed_class_labels)
         else:
-            labels = [str(school_class) for school_class in self.classes.all()]
-        if labels:
-            return ", ".join(labels)
+            names = ", ".join(str(school_class) for school_class in self.classes.all())
+        if names:
+            return names
         return grades_label(self.grade_from, self.grade_to) or _("вся школа")
 
     def get_context(self, request, *args, **kwargs):

@@ -269,14 +269,24 @@ class NewsPage(Page):
 
     def linked_pages(self):
         """(events, teachers): the live, public pages this news links to, in the
-        editor's order, with what the page shows of each — one query for both."""
+        editor's order, with what the page shows of each — one query for both.
+
+        A translation's links are synchronised from the Russian news, so they point at
+        Russian pages; the pages shown are their counterparts in this page's language
+        (same ``translation_key``), so the English news links to the English event.
+        """
         from events.models import EventPage
         from teachers.models import TeacherPage
 
-        events = NewsRelatedEvent.objects.filter(page=self, event_id=OuterRef("pk"))
-        teachers = NewsRelatedTeacher.objects.filter(page=self, teacher_id=OuterRef("pk"))
+        events = NewsRelatedEvent.objects.filter(
+            page=self, event__translation_key=OuterRef("translation_key")
+        )
+        teachers = NewsRelatedTeacher.objects.filter(
+            page=self, teacher__translation_key=OuterRef("translation_key")
+        )
         pages = list(
             Page.objects.live()
+            .filter(locale_id=self.locale_id)
             .filter(not_view_restricted())
             .filter(Q(Exists(events)) | Q(Exists(teachers)))
             .annotate(

@@ -3,10 +3,17 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-GRADE_CHOICES = [(grade, _("%(grade)s класс") % {"grade": grade}) for grade in range(1, 12)]
+
+def _grade_label(grade):
+    return gettext("%(grade)s класс") % {"grade": grade}
+
+
+# Lazy: "%" on a lazy string would fix the label in the language active at import.
+GRADE_CHOICES = [(grade, lazy(_grade_label, str)(grade)) for grade in range(1, 12)]
 
 
 class LocalizedNameMixin:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,10 +16,11 @@ from .mixins import LocalizedNameMixin
 from .requisites import LegalRequisitesMixin
 
 SOCIAL_NETWORKS = [
-    ("vk", "ВКонтакте"),
+    # Network names as their own sites spell them in each language (footer labels).
+    ("vk", pgettext_lazy("social network", "ВКонтакте")),
     ("telegram", "Telegram"),
     ("max", "MAX"),
-    ("ok", "Одноклассники"),
+    ("ok", pgettext_lazy("social network", "Одноклассники")),
     ("rutube", "RUTUBE"),
     ("youtube", "YouTube"),
     ("other", _("Другое")),
@@ -99,6 +101,8 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
     )
     motto = models.CharField(_("девиз"), max_length=200, blank=True)
     motto_en = models.CharField(_("девиз (англ.)"), max_length=200, blank=True)
+    director_en = models.CharField(_("директор (англ.)"), max_length=200, blank=True)
+    working_hours_en = models.TextField(_("часы работы (англ.)"), blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("картинка главной страницы"),
@@ -156,6 +160,8 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
                 FieldPanel("short_name_en"),
                 FieldPanel("address_en"),
                 FieldPanel("motto_en"),
+                FieldPanel("director_en"),
+                FieldPanel("working_hours_en"),
             ],
             heading=_("Английская версия"),
             classname="collapsed",
@@ -232,6 +238,16 @@ class SchoolSettings(LocalizedNameMixin, LegalRequisitesMixin, BaseSiteSetting):
     def display_short_name(self):
         """Short name in the visitor's language."""
         return self.localized("short_name")
+
+    @property
+    def display_director(self):
+        """The director's name as written in the visitor's language."""
+        return self.localized("director")
+
+    @property
+    def display_working_hours(self):
+        """Working hours in the visitor's language."""
+        return self.localized("working_hours")
 
     @property
     def display_address(self):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -85,11 +86,19 @@ class SchoolClass(models.Model):
         ]
 
     def __str__(self):
+        """«9А» in Russian; "9A" on the English site, as its address spells it
+        (``/en/classes/9a/``): English readers cannot be expected to read Cyrillic."""
+        if (get_language() or "").startswith("en"):
+            return f"{self.grade}{self.latin_letter}"
         return f"{self.grade}{self.letter}"
 
     def save(self, *args, **kwargs):
         self.slug = self.slug_for(self.grade, self.letter)
         super().save(*args, **kwargs)
+
+    @property
+    def latin_letter(self):
+        return "".join(CLASS_LETTER_SLUGS.get(char, char) for char in self.letter.upper()).upper()
 
     @staticmethod
     def slug_for(grade, letter):

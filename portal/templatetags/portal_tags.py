@@ -1,8 +1,10 @@
 """Template tags for the shared layout: navigation, breadcrumbs, language links."""
 
+from anyascii import anyascii
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -170,3 +172,42 @@ def untranslated_from(page):
         .first()
     )
     return code or ""
+
+
+def _in_source_language():
+    from portal.translation import SOURCE_LANGUAGE
+
+    return (get_language() or SOURCE_LANGUAGE).startswith(SOURCE_LANGUAGE)
+
+
+@register.filter
+def lang_if_untranslated(page):
+    """`` lang="ru"`` for an untranslated page listed on another language's page.
+
+    A listing of the English site shows the aliases of untranslated pages with their
+    Russian titles and summaries; the attribute on the item tells browsers and screen
+    readers so. No query: in a synchronised tree an alias is always of the source page.
+    """
+    from portal.translation import SOURCE_LANGUAGE
+
+    if getattr(page, "alias_of_id", None) and not _in_source_language():
+        return mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308 - a constant
+    return ""
+
+
+@register.filter
+def source_lang(value=None):
+    """`` lang="ru"`` on another language's page, for text that is only ever in Russian
+    (a synchronised list, such as an exam's key dates or a teacher's courses)."""
+    from portal.translation import SOURCE_LANGUAGE
+
+    return "" if _in_source_language() else mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308
+
+
+@register.filter
+def person_name(name):
+    """A person's name in Latin letters on the English site ("Мария Ковалёва" →
+    "Mariya Kovaleva"), as Russian names are written in English; unchanged in Russian."""
+    if not name or _in_source_language():
+        return name
+    return anyascii(str(name)).replace("'", "")

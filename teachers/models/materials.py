@@ -159,10 +159,17 @@ class MaterialFile(Orderable):
         return self.title or self.document.title
 
 
+class SubjectChoiceField(forms.ModelChoiceField):
+    """Subjects named in the visitor's language («Математика» / "Mathematics")."""
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
 class MaterialFilterForm(forms.Form):
     """The piggy bank's filters; invalid values are dropped, never an error page."""
 
-    subject = forms.ModelChoiceField(
+    subject = SubjectChoiceField(
         label=_("Предмет"),
         queryset=Subject.objects.all(),
         to_field_name="slug",

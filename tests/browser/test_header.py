@@ -6,6 +6,7 @@ offer webcal:// subscriptions."""
 import pytest
 from playwright.sync_api import expect
 
+from portal.translation import translate_page
 from tests.browser.a11y import serious_violations_without_javascript
 from tests.factories import StandardPageFactory
 from tests.factories.events import EventIndexPageFactory
@@ -21,10 +22,8 @@ HEADER_PARTS = [".brand", ".lang-switcher", ".site-menu", ".main-nav", ".search-
 def school(live_site):
     home = live_site["home"]
     about = StandardPageFactory(parent=home, title="О школе", slug="o-shkole")
-    translation = about.copy_for_translation(live_site["home_en"].locale)
-    translation.title = "About the school"
-    translation.live = True
-    translation.save()
+    # Translated as in the editor: wagtail-localize's source, translation and strings.
+    translate_page(about, live_site["home_en"].locale, {"title": "About the school"})
     StandardPageFactory(parent=home, title="Контакты", slug="kontakty")
     EventIndexPageFactory(parent=home)
     return live_site

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from events.models import EventException
 from events.recurrence import normalise_rrule, weekly_rrule
+from portal.translation import translate_page
 from tests.factories import SchoolClassFactory, SubjectFactory
 from tests.factories.events import (
     EventIndexPageFactory,
@@ -217,9 +218,7 @@ def test_a_running_series_stays_out_of_the_archive_until_its_last_sitting(client
 
 
 def test_english_calendar_renders(client, site, index):
-    en = index.copy_for_translation(site["home_en"].locale)
-    en.title = "Events"
-    en.save_revision().publish()
+    translate_page(index, site["home_en"].locale, {"title": "Events"})
     assert client.get("/en/sobytiya/").status_code == 200
     assert client.get("/en/sobytiya/2026/12/").status_code == 200
     assert client.get("/en/sobytiya/calendar.ics").status_code == 200

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from wagtail.models import Locale, PageViewRestriction
 
 from exam_prep.models import ExamKeyDate, KeyDateKind
-from portal.translation import enable_sync
+from portal.translation import enable_sync, translate_page
 from tests.factories.exam_prep import (
     ExamPageFactory,
     ExamTaskPageFactory,
@@ -91,9 +91,7 @@ def test_hub_groups_exams_and_sorts_the_nearest_dates(client, exam, exam_index, 
 
 @pytest.mark.django_db
 def test_english_hub_lists_untranslated_exams(client, exam, exam_index, site):
-    exam_index.copy_for_translation(
-        Locale.objects.get(language_code="en"), copy_parents=False
-    ).save_revision().publish()
+    translate_page(exam_index, Locale.objects.get(language_code="en"), {})
     # wagtail-localize's ru → en synchronisation: the untranslated pages get English aliases.
     enable_sync()
     response = client.get("/en/gia-i-ege/")

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 from portal.models import SchoolSettings
+from portal.translation import translate_page
 from portal.tree_roots import ROOT_PAGE_TITLE
 
 
@@ -64,9 +65,10 @@ def build_site(with_english=True):
     settings = SchoolSettingsFactory(site=site)
     home_en = None
     if with_english:
-        home_en = home.copy_for_translation(en)
-        home_en.title = "School No. 7"
-        home_en.introduction = "The official site of School No. 7."
-        home_en.live = True
-        home_en.save()
+        # Translated as in the editor: wagtail-localize's source, translation and strings.
+        home_en, _untranslated = translate_page(
+            home,
+            en,
+            {"title": "School No. 7", "introduction": "The official site of School No. 7."},
+        )
     return {"home": home, "home_en": home_en, "site": site, "settings": settings}

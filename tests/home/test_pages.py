@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from portal.translation import translate_page
 from tests.factories import StandardPageFactory, build_site
 from tests.utils import count_queries
 
@@ -93,10 +94,7 @@ def test_english_home_uses_english_names(client, site):
 @pytest.mark.django_db
 def test_language_switcher_links_page_translations(client, site):
     page = StandardPageFactory(parent=site["home"], title="О школе", slug="o-shkole")
-    translation = page.copy_for_translation(site["home_en"].locale)
-    translation.title = "About"
-    translation.live = True
-    translation.save()
+    translate_page(page, site["home_en"].locale, {"title": "About"})
 
     ru_html = client.get("/o-shkole/").content.decode()
     assert 'href="/en/o-shkole/" hreflang="en"' in ru_html

@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from news.listing import PER_PAGE
-from portal.translation import enable_sync
+from portal.translation import enable_sync, translate_page
 from tests.factories import ImageFactory
 from tests.factories.news import NewsCategoryFactory, NewsPageFactory, days_ago
 from tests.utils import count_queries
@@ -155,13 +155,10 @@ def test_english_listing_shows_translations_and_untranslated_russian_news(client
     from tests.factories.news import NewsIndexPageFactory
 
     index = NewsIndexPageFactory(parent=site["home"])
-    index_en = index.copy_for_translation(site["home_en"].locale)
-    index_en.save_revision().publish()
+    translate_page(index, site["home_en"].locale, {})
     translated = NewsPageFactory(parent=index, title="Олимпиада", date=days_ago(1))
     NewsPageFactory(parent=index, title="Только по-русски", date=days_ago(2))
-    english = translated.copy_for_translation(site["home_en"].locale)
-    english.title = "Olympiad"
-    english.save_revision().publish()
+    translate_page(translated, site["home_en"].locale, {"title": "Olympiad"})
     # wagtail-localize's ru → en synchronisation: the untranslated pages get English aliases.
     enable_sync()
     assert titles(client.get("/en/novosti/")) == ["Olympiad", "Только по-русски"]

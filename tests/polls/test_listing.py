@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from portal.translation import enable_sync
+from portal.translation import enable_sync, translate_page
 from search.models import PageSearchFacet
 from tests.factories.polls import PollPageFactory, SubmissionFactory, poll_with_questions
 from tests.factories.search import restricted
@@ -101,10 +101,9 @@ def test_the_index_paginates(client, poll_index):
 
 def test_english_index_shows_untranslated_polls(client, site, poll_index):
     PollPageFactory(parent=poll_index, title="Школьный опрос")
-    english_index = poll_index.copy_for_translation(site["home_en"].locale)
-    english_index.title = "Polls"
-    english_index.save_revision().publish()
-    english_index.refresh_from_db()
+    english_index, _untranslated = translate_page(
+        poll_index, site["home_en"].locale, {"title": "Polls"}
+    )
     # wagtail-localize's ru → en synchronisation: the untranslated pages get English aliases.
     enable_sync()
     assert listed(client, english_index) == ["Школьный опрос"]

@@ -13,6 +13,9 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from portal.translation import sync_all
+from tests.factories.subjects import TopicPageFactory
+
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -71,7 +74,7 @@ def test_english_home_is_english(client, demo):
 
 
 def test_untranslated_page_says_only_in_russian(client, demo):
-    alias = english_page("kombinatorika")
+    alias = english_page("elektricheskij-tok")  # physics: not translated in the demo
     assert alias.alias_of_id is not None  # wagtail-localize's synchronisation made it
     html = client.get(alias.url).content.decode()
     assert "This page is only in Russian" in html
@@ -106,20 +109,57 @@ def login(client, username):
     assert client.login(username=username, password=f"{username}-2026")
 
 
-def test_teacher_translates_only_own_pages(client, demo):
-    english = english_page("uslovnaya-veroyatnost")  # mathematics: Orlova's section
-    edit = reverse("wagtailadmin_pages:edit", args=[english.pk])
-    login(client, "orlova")
-    response = client.get(edit)
-    assert response.status_code == 200
-    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+def edit_view(client, page):
+    """(status, templates) of the admin's edit view of ``page`` for the logged-in user."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return response.status_code, [t.name for t in response.templates]
+
+
+EDIT_TRANSLATION = "wagtail_localize/admin/edit_translation.html"
+
+
+def assert_only_owner_edits(client, page, owner, other):
+    login(client, owner)
+    status, templates = edit_view(client, page)
+    assert status == 200
+    if page.alias_of_id is None:
+        assert EDIT_TRANSLATION in templates
     client.logout()
-    login(client, "belov")  # physics
-    response = client.get(edit)
-    assert response.status_code in (302, 403, 404)
-    assert "wagtail_localize/admin/edit_translation.html" not in [
-        t.name for t in response.templates
-    ]
+    login(client, other)
+    status, templates = edit_view(client, page)
+    assert status in (302, 403, 404)
+    assert EDIT_TRANSLATION not in templates
+    client.logout()
+
+
+def test_teacher_translates_only_own_pages(client, demo):
+    # mathematics: Orlova's section; Belov teaches physics.
+    assert_only_owner_edits(client, english_page("uslovnaya-veroyatnost"), "orlova", "belov")
+    # Her portfolio's English page was made after create_teacher granted her rights
+    # (the demo publishes it afterwards): a tree of its own, covered all the same.
+    portfolio = Page.objects.get(
+        locale__language_code="en", teacherpage__user__username="orlova"
+    ).specific
+    assert_only_owner_edits(client, portfolio, "orlova", "belov")
+    assert_only_owner_edits(client, portfolio, "orlova", "kuznetsova")
+
+
+def test_english_alias_made_after_the_rights_is_the_teachers(client, demo):
+    section = Page.objects.get(slug="matematika", locale__language_code="ru").specific
+    topic = TopicPageFactory(parent=section, title="Геометрическая вероятность")
+    topic.save_revision().publish()  # the page_published receiver makes the English alias
+    alias = Page.objects.get(translation_key=topic.translation_key, locale__language_code="en")
+    assert alias.alias_of_id == topic.pk
+    assert_only_owner_edits(client, alias, "orlova", "belov")
+
+    # A teacher's own page first made in English (a new portfolio alias, say) the same:
+    # the English portfolio deleted and made again by the synchronisation.
+    portfolio = Page.objects.get(locale__language_code="en", teacherpage__user__username="belov")
+    portfolio.delete()
+    sync_all()
+    again = Page.objects.get(locale__language_code="en", teacherpage__user__username="belov")
+    assert again.alias_of_id is not None
+    assert_only_owner_edits(client, again, "belov", "orlova")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from portal.translation import translate_page
 from tests.factories.appeals import AppealFormPageFactory
 from tests.factories.home import StandardPageFactory
 from tests.factories.polls import PollFormFieldFactory, PollIndexPageFactory, PollPageFactory
@@ -72,11 +73,8 @@ def test_poll_form_and_footer_link_the_policy(client, home, policy):
 
 
 def test_english_pages_link_the_translated_policy(client, site, policy, public_forms):
-    english = policy.copy_for_translation(site["home_en"].locale)
-    english.title = "Personal data policy"
-    english.save_revision().publish()
-    page_en = public_forms["appeals"].copy_for_translation(site["home_en"].locale)
-    page_en.save_revision().publish()
+    translate_page(policy, site["home_en"].locale, {"title": "Personal data policy"})
+    translate_page(public_forms["appeals"], site["home_en"].locale, {})
     label = consent_label(client.get("/en/obrashcheniya/").content.decode())
     assert 'href="/en/politika/"' in label
 

@@ -4,6 +4,7 @@ counts or autocomplete — only the public control page does."""
 
 import pytest
 
+from portal.translation import translate_page
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.exam_prep import ExamPageFactory, ExamPrepIndexPageFactory, ExamTaskPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
@@ -59,9 +60,7 @@ def test_only_the_public_page_of_each_type_is_found(client, site, search, sugges
     unpublished.save_revision().publish()
     unpublished.unpublish()
     restricted(make(factory, parent, f"{WORD} закрытый", 4), "login")
-    english = unpublished.copy_for_translation(site["home_en"].locale, copy_parents=True)
-    english.title = f"{WORD} английский"
-    english.save_revision().publish()
+    translate_page(unpublished, site["home_en"].locale, {"title": f"{WORD} английский"})
 
     response = search(WORD.lower())
     assert titles(response) == [f"{WORD} открытый"]

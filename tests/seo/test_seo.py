@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from wagtail.models import PageViewRestriction
 
+from portal.translation import translate_page
 from tests.factories import ImageFactory, SchoolClassFactory, StandardPageFactory, SubjectFactory
 from tests.factories.events import EventIndexPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
@@ -71,10 +72,7 @@ def test_sitemap_has_both_languages_class_pages_and_never_private_or_draft_pages
 ):
     home, home_en = public_site["home"], public_site["home_en"]
     about = StandardPageFactory(parent=home, title="О школе", slug="o-shkole")
-    about_en = about.copy_for_translation(home_en.locale)
-    about_en.title = "About the school"
-    about_en.live = True
-    about_en.save()
+    translate_page(about, home_en.locale, {"title": "About the school"})
     ClassIndexPageFactory(parent=home)
     SchoolClassFactory(grade=9, letter="А")
     SchoolClassFactory(grade=5, letter="Б")

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from portal import ical
-from portal.translation import enable_sync
+from portal.translation import enable_sync, translate_page
 from subjects.models import TopicPage, group_topics
 from tests.factories import SchoolClassFactory, SubjectFactory
 from tests.factories.subjects import (
@@ -218,9 +218,7 @@ def test_bad_paths_are_404(client, school, path):
 
 def test_english_class_page_falls_back_to_russian_topics(client, school):
     topic(school, "matematika", "Условная вероятность", -7, 6)
-    translation = school["classes_page"].copy_for_translation(school["home_en"].locale)
-    translation.title = "Classes"
-    translation.save_revision().publish()
+    translate_page(school["classes_page"], school["home_en"].locale, {"title": "Classes"})
     # wagtail-localize's ru → en synchronisation: the untranslated pages get English aliases.
     enable_sync()
     response = client.get("/en/classes/9a/")

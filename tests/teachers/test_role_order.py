@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, WorkflowPage
 
 from events.models import EventIndexPage
+from portal.translation import translate_page
 from teachers import permissions
 from tests.factories.events import EventIndexPageFactory
 from tests.factories.home import HomePageFactory
@@ -26,9 +27,7 @@ def teacher(username="uchitel"):
 def test_a_section_created_after_the_roles_is_open_to_teachers_for_proposals(home):
     permissions.setup_roles()
     events = EventIndexPageFactory(parent=home)
-    events_en = events.copy_for_translation(
-        home.get_translations().get().locale, copy_parents=False
-    )
+    events_en, _untranslated = translate_page(events, home.get_translations().get().locale, {})
 
     user = teacher()
     for page in (events, events_en):
