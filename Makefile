@@ -11,7 +11,7 @@ export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/portal
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
-XDIST := -n $(TEST_WORKERS)
+XDIST := -n $(TEST_WORKERS) --dist worksteal
 # The oldest Python the project supports; the locks hold markers for newer ones too.
 LOCK_PYTHON := 3.11
 UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) \
