@@ -37,12 +37,16 @@ def test_at_most_eight_suggestions_with_url_and_section(client, pages):
     assert first["section"] == "Страницы"
 
 
+ODD_INPUT = ["", " ", "'", ":*", "&|!", "\\", "а" * 500, "олимп:*"]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("q", ["", " ", "'", ":*", "&|!", "\\", "а" * 500, "олимп:*"])
-def test_odd_input_gives_a_json_answer(client, pages, q):
-    response = client.get("/search/autocomplete/", {"q": q})
-    assert response.status_code == 200
-    assert "results" in response.json()
+def test_odd_input_gives_a_json_answer(client, pages):
+    answers = {}
+    for q in ODD_INPUT:
+        response = client.get("/search/autocomplete/", {"q": q})
+        answers[q[:10]] = (response.status_code, "results" in response.json())
+    assert set(answers.values()) == {(200, True)}, answers
 
 
 @pytest.mark.django_db
