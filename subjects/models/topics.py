@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -24,7 +26,13 @@ from ..forms import TopicPageForm
 SEARCH_SECTION = Section("subjects", _("Предметы"), order=10)
 
 
-TERM_CHOICES = [(term, _("%(term)s четверть") % {"term": term}) for term in range(1, 5)]
+def term_label(term):
+    return gettext("%(term)s четверть") % {"term": term}
+
+
+# Lazy: ``_(…) % …`` would fix the label in the language active at import (Russian),
+# and the English topic page would say «2 четверть».
+TERM_CHOICES = [(term, lazy(term_label, str)(term)) for term in range(1, 5)]
 
 # How a topic relates to "today" (the three lists of a subject page).
 CURRENT, UPCOMING, PAST = "current", "upcoming", "past"
