@@ -346,3 +346,8 @@ def test_teachers_may_start_translations_of_their_own_pages_only(client, school)
     assert client.get(url).status_code == 200
     login(client, school["b"]["user"])
     assert client.get(url).status_code == 404
+    # A school-wide page she only proposes edits to: turning its English alias into a
+    # live translation would skip the review (portal.access: publish needed).
+    login(client, school["a"]["user"])
+    about = reverse("wagtail_localize:submit_page_translation", args=[school["about"].pk])
+    assert client.get(about).status_code == 404
