@@ -24,6 +24,7 @@ from .access.admin import (
     localize_snippet_api_viewset,
     localize_translations_report_view,
 )
+from .localize_status import warn_when_source_changed
 from .models import SchoolClass, Subject
 from .pagecache.middleware import private
 from .pagecache.tags import collecting_now
@@ -33,6 +34,9 @@ from .security.views import LockoutsView, SetupView, VerifyView, may_unlock
 
 # Before Wagtail's own collection-privacy hook (order 0): pages and teachers' drafts.
 hooks.register("before_serve_document", check_document_access, order=-10)
+
+# Before wagtail-localize's translation editor (order 0), which renders the page.
+hooks.register("before_edit_page", warn_when_source_changed, order=-10)
 
 # Classes and subjects: every editor picks them, administrators manage them.
 register_permission_policy(Subject, ReferenceDataPolicy(Subject))

@@ -6,8 +6,9 @@ The policy (docs/permissions.md has the full table):
   groups, settings and workflows.
 - «Редакторы школы» — add/edit/publish/lock everywhere under each home page, all
   collections; they approve what teachers submit to school-wide sections.
-- «Учителя» (every teacher) — admin access, choosing from the shared collection
-  «Общие материалы», and add/edit *without publish* on the school-wide sections
+- «Учителя» (every teacher) — admin access, wagtail-localize's "submit translation"
+  (every role has it; the page rights decide which pages), choosing from the shared
+  collection «Общие материалы», and add/edit *without publish* on the school-wide sections
   listed in ``PROPOSAL_SECTION_TYPES``: a teacher's change there is submitted to the
   «Редакторы школы» moderation workflow instead of going live.
 - «Учитель: <name>» (one group per teacher) — add/edit/publish on the teacher's
@@ -170,6 +171,10 @@ def ensure_base_groups():
     }
     for group in groups.values():
         group.permissions.add(admin_access())
+        # wagtail-localize's "Translate this page" and "Sync translated pages" ask for
+        # this global right; which pages stays with the page rights (portal.access
+        # answers 404 for a page the user may not edit).
+        group.permissions.add(*translation_permissions())
     groups[ADMINISTRATORS].permissions.add(
         *model_permissions(
             "auth.user",
@@ -207,6 +212,15 @@ def ensure_base_groups():
     for name in (ADMINISTRATORS, SCHOOL_EDITORS):
         groups[name].permissions.add(*consent_permissions(all_records=True))
     return groups
+
+
+def translation_permissions():
+    """wagtail-localize's "submit translation" (none when the app is not installed)."""
+    return list(
+        Permission.objects.filter(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
 
 
 def appeal_permissions(actions):

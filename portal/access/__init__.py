@@ -121,6 +121,14 @@ def manageable(user, model):
     return policy.instances_user_has_any_permission_for(user, MANAGE_ACTIONS)
 
 
+def publishable(user, model):
+    """The pages of ``model`` the user may publish (other models: ``manageable``)."""
+    if issubclass(model, Page):
+        published = PagePermissionPolicy().instances_user_has_permission_for(user, "publish")
+        return model.objects.filter(pk__in=published.values("pk"))
+    return manageable(user, model)
+
+
 def choosable(user, model):
     """The objects of ``model`` the user may pick in a chooser, block or form field."""
     if issubclass(model, Page):

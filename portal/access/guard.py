@@ -30,13 +30,17 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Task, Workflow
 
-from . import choosable, contains, manageable
+from . import choosable, contains, manageable, publishable
 from .context import AdminRequest, _current
 
 PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
 # The arguments that name the object being edited (its existing references stay
 # allowed in the form); a parent page or a destination is not edited.
 EDITED_KWARGS = ("page_id", "pk", "object_id")
+# wagtail-localize views that change the other language's live page (an alias becomes a
+# translation; a sync may publish): for who may publish the source page. A teacher
+# proposing edits to a school-wide page may not do either without a review.
+PUBLISHING_LOCALIZE_VIEWS = ("submit_page_translation", "update_translations")
 
 
 @dataclass
@@ -137,6 +141,11 @@ def named_objects(request, match):
             if model is not None and kwarg in kwargs:
                 names.append(Named(model, kwargs[kwarg], rule, edited=rule is manageable))
     names += localize_sources(kwargs)
+    if match.namespace == "wagtail_localize" and match.url_name in PUBLISHING_LOCALIZE_VIEWS:
+        names = [
+            Named(n.model, n.pk, publishable, n.edited) if n.rule is manageable else n
+            for n in names
+        ]
     if match.url_name and match.url_name.endswith("chosen_multiple"):
         model = Page if match.url_name.startswith("wagtailadmin_choose_page") else None
         if model is None and entry is not None:

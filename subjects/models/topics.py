@@ -26,12 +26,13 @@ from ..forms import TopicPageForm
 SEARCH_SECTION = Section("subjects", _("Предметы"), order=10)
 
 
-def _term_label(term):
+def term_label(term):
     return gettext("%(term)s четверть") % {"term": term}
 
 
-# Lazy: "%" on a lazy string would fix the label in the language active at import.
-TERM_CHOICES = [(term, lazy(_term_label, str)(term)) for term in range(1, 5)]
+# Lazy: ``_(…) % …`` would fix the label in the language active at import (Russian),
+# and the English topic page would say «2 четверть».
+TERM_CHOICES = [(term, lazy(term_label, str)(term)) for term in range(1, 5)]
 
 # How a topic relates to "today" (the three lists of a subject page).
 CURRENT, UPCOMING, PAST = "current", "upcoming", "past"

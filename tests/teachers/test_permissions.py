@@ -336,3 +336,18 @@ def test_choosers_show_only_own_and_shared_collections(client, school, factory, 
     # A shared file is chosen, not managed: its edit view is not there for a teacher.
     assert client.get(reverse(edit_name, args=[shared.pk])).status_code == 404
     assert client.get(reverse(edit_name, args=[own.pk])).status_code == 200
+
+
+def test_teachers_may_start_translations_of_their_own_pages_only(client, school):
+    """wagtail-localize's "Translate this page" asks for its global ``submit_translation``
+    right (every role has it); the page itself stays under the page rights."""
+    url = reverse("wagtail_localize:submit_page_translation", args=[school["a"]["section"].pk])
+    login(client, school["a"]["user"])
+    assert client.get(url).status_code == 200
+    login(client, school["b"]["user"])
+    assert client.get(url).status_code == 404
+    # A school-wide page she only proposes edits to: turning its English alias into a
+    # live translation would skip the review (portal.access: publish needed).
+    login(client, school["a"]["user"])
+    about = reverse("wagtail_localize:submit_page_translation", args=[school["about"].pk])
+    assert client.get(about).status_code == 404
