@@ -11,6 +11,7 @@ import datetime
 from portal.models import Subject
 from subjects.models import TopicPage
 
+from .demo_blocks import example, formula, paragraph, problem
 from .models import (
     AnswerType,
     Difficulty,
@@ -22,35 +23,6 @@ from .models import (
     ExamTaskPage,
     KeyDateKind,
 )
-
-
-def paragraph(text):
-    return {"type": "paragraph", "value": text}
-
-
-def formula(latex, caption=""):
-    return {"type": "math", "value": {"latex": latex, "label": "", "caption": caption}}
-
-
-def example(title, statement, solution, answer):
-    return {
-        "type": "solved_problem",
-        "value": {
-            "title": title,
-            "statement": statement,
-            "hint": "",
-            "solution": solution,
-            "answer": answer,
-        },
-    }
-
-
-def problem(statement, answers, solution):
-    return {
-        "type": "problem",
-        "value": {"statement": statement, "answers": answers, "solution": solution},
-    }
-
 
 # ЕГЭ, профильная математика: primary 0…32 → test score (the scale of recent years).
 EGE_PROFILE_SCALE = [0, 6, 11, 17, 22, 27, 34, 40, 46, 52, 58, 64, 66, 68, 70, 72, 74,

@@ -6,7 +6,7 @@ since the translated strings pair with the source's in order; formulas (LaTeX) a
 answers stay exactly as in Russian. The other tasks stay aliases with the notice.
 """
 
-from .demo import example, formula, paragraph, problem
+from .demo_blocks import example, formula, paragraph, problem
 
 # ExamKind value → translated fields of the exam page ({year} filled in by the demo).
 EXAMS = {

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from portal.models import SchoolClass, Subject
 
-from .demo_math import EXTRAS
+from .demo_math import EXTRAS, heading, paragraph, remember
 from .models import ClassIndexPage, Homework, SubjectIndexPage, SubjectPage, TopicPage
 
 # (username, first name, last name) — teachers get real logins in the teachers app.
@@ -21,18 +21,6 @@ TEACHERS = [
     ("belov", "Андрей Петрович", "Белов"),
     ("kuznetsova", "Елена Сергеевна", "Кузнецова"),
 ]
-
-
-def paragraph(text):
-    return {"type": "paragraph", "value": text}
-
-
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
-
-
-def remember(title, text):
-    return {"type": "callout", "value": {"kind": "remember", "title": title, "text": text}}
 
 
 def term_for(day):

@@ -6,8 +6,7 @@ the study material of ``subjects.demo_math`` — since translated strings pair w
 source's in order; formulas (LaTeX) and answers stay exactly as in Russian.
 """
 
-from .demo import heading, paragraph, remember
-from .demo_math import math, multiple, problem, quiz, single, typed
+from .demo_math import heading, math, multiple, paragraph, problem, quiz, remember, single, typed
 
 LITERATURE = {
     "type": "literature",

@@ -1,6 +1,20 @@
 """Study material of the demo probability-theory course: formulas, solved problems,
-quizzes, a video lesson, literature and links (added to the topics of subjects/demo.py).
+quizzes, a video lesson, literature and links (added to the topics of subjects/demo.py),
+and the blocks the demo topics are written with, in Russian (``demo.py``) and in
+English (``demo_english.py``).
 """
+
+
+def paragraph(text):
+    return {"type": "paragraph", "value": text}
+
+
+def heading(text):
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+def remember(title, text):
+    return {"type": "callout", "value": {"kind": "remember", "title": title, "text": text}}
 
 
 def math(latex, caption="", label=""):

@@ -16,9 +16,14 @@ enable = importlib.import_module("portal.migrations.0007_enable_locale_synchroni
 
 
 @pytest.fixture(scope="module")
-def historical_apps():
-    """The models as the migration sees them (its project state, not today's classes)."""
-    return MigrationLoader(None, ignore_no_migrations=True).project_state(MIGRATION).apps
+def historical_apps(django_db_setup, django_db_blocker):
+    """The models as the migration sees them (its project state, not today's classes).
+
+    Loading the migrations reads the test database: wagtail-localize's first migration
+    asks it which revision model exists when its module is imported."""
+    with django_db_blocker.unblock():
+        loader = MigrationLoader(None, ignore_no_migrations=True)
+    return loader.project_state(MIGRATION).apps
 
 
 @pytest.fixture
