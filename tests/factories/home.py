@@ -47,11 +47,30 @@ class SchoolSettingsFactory(DjangoModelFactory):
         django_get_or_create = ("site",)
 
 
+def restore_migration_permissions():
+    """Permissions that migrations create (not models' ``Meta``): a transactional test's
+    flush deletes them and Django's post-migrate signal only brings back the others, so
+    the tests after it would see a site where no role may submit translations."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    # As wagtail-localize's migration 0006 makes it.
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 def build_site(with_english=True):
     """Locales, the tree root, a Russian home page (+ its English translation) and the
     default Site pointing at it — built from scratch, independent of migration data."""
     ru, _ = Locale.objects.get_or_create(language_code="ru")
     en, _ = Locale.objects.get_or_create(language_code="en")
+    restore_migration_permissions()
     Site.objects.all().delete()
     root = Page.get_first_root_node()
     if root is None:
