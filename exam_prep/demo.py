@@ -11,7 +11,7 @@ import datetime
 from portal.models import Subject
 from subjects.models import TopicPage
 
-from .demo_blocks import example, formula, paragraph, problem
+from .demo_blocks import document, example, formula, paragraph, problem
 from .models import (
     AnswerType,
     Difficulty,
@@ -584,15 +584,7 @@ def load(ctx):
             {"type": "row", "value": {"primary": p, "test": oge_math_mark(p)}} for p in range(32)
         ],
         documents=[
-            {
-                "type": "document",
-                "value": {
-                    "kind": "demo",
-                    "title": "",
-                    "document": None,
-                    "url": "https://fipi.ru/oge/demoversii-specifikacii-kodifikatory",
-                },
-            },
+            document("demo", "https://fipi.ru/oge/demoversii-specifikacii-kodifikatory"),
         ],
     )
     add_dates(
@@ -625,24 +617,12 @@ def load(ctx):
             for p, score in enumerate(EGE_PROFILE_SCALE)
         ],
         documents=[
-            {
-                "type": "document",
-                "value": {
-                    "kind": "specification",
-                    "title": "",
-                    "document": None,
-                    "url": "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory",
-                },
-            },
-            {
-                "type": "document",
-                "value": {
-                    "kind": "demo",
-                    "title": f"Демоверсия ЕГЭ {year}",
-                    "document": None,
-                    "url": "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory",
-                },
-            },
+            document("specification", "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory"),
+            document(
+                "demo",
+                "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory",
+                f"Демоверсия ЕГЭ {year}",
+            ),
         ],
     )
     add_dates(

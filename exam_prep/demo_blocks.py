@@ -28,3 +28,11 @@ def problem(statement, answers, solution):
         "type": "problem",
         "value": {"statement": statement, "answers": answers, "solution": solution},
     }
+
+
+def document(kind, url, title=""):
+    """An official document of the exam (FIPI's specification, demo paper) by link."""
+    return {
+        "type": "document",
+        "value": {"kind": kind, "title": title, "document": None, "url": url},
+    }

@@ -6,7 +6,7 @@ since the translated strings pair with the source's in order; formulas (LaTeX) a
 answers stay exactly as in Russian. The other tasks stay aliases with the notice.
 """
 
-from .demo_blocks import example, formula, paragraph, problem
+from .demo_blocks import document, example, formula, paragraph, problem
 
 # ExamKind value → translated fields of the exam page ({year} filled in by the demo).
 EXAMS = {
@@ -26,24 +26,12 @@ EXAMS = {
         "material is printed in the exam paper.",
         # The first document has no title of its own (the kind names it).
         "documents": [
-            {
-                "type": "document",
-                "value": {
-                    "kind": "specification",
-                    "title": "",
-                    "document": None,
-                    "url": "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory",
-                },
-            },
-            {
-                "type": "document",
-                "value": {
-                    "kind": "demo",
-                    "title": "EGE {year} demo paper",
-                    "document": None,
-                    "url": "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory",
-                },
-            },
+            document("specification", "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory"),
+            document(
+                "demo",
+                "https://fipi.ru/ege/demoversii-specifikacii-kodifikatory",
+                "EGE {year} demo paper",
+            ),
         ],
     },
 }

@@ -25,7 +25,6 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
@@ -415,7 +414,6 @@ def count_facets(found, filters):
         if not filters.section or section_key == filters.section:
             for grade in grades:
                 grade_counts[grade] += hits
-    english = (get_language() or "").startswith("en")
 
     facets = Facets()
     for key, section in sections().items():
@@ -425,7 +423,7 @@ def count_facets(found, filters):
                 FacetChoice(key, str(section.label), count, key == filters.section)
             )
     for row in found.subjects:
-        label = (english and row["name_en"]) or row["name"]
+        label = Subject(name=row["name"], name_en=row["name_en"]).display_name
         selected = filters.subject is not None and filters.subject.pk == row["id"]
         facets.subjects.append(FacetChoice(row["slug"], label, row["hits"], selected))
     if filters.subject and not any(choice.selected for choice in facets.subjects):

@@ -15,12 +15,13 @@ transaction on the empty database first).
 
 import datetime as dt
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+
+from tests.databases import connected_to
 
 # pytest-playwright runs an event loop in the test thread; Django must still allow the
 # synchronous ORM calls the tests make there (browser tests only touch live_server).
@@ -115,20 +116,6 @@ def demo_tree():
     )
 
 
-@contextmanager
-def _connected_to(name):
-    from django.db import connection
-
-    previous = connection.settings_dict["NAME"]
-    connection.close()
-    connection.settings_dict["NAME"] = name
-    try:
-        yield
-    finally:
-        connection.close()
-        connection.settings_dict["NAME"] = previous
-
-
 def _uses_demo(item):
     return bool({"demo", "demo_school"} & set(getattr(item, "fixturenames", ())))
 
@@ -169,7 +156,7 @@ def django_db_setup(
         connection.close()
         settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
         if wants_demo:
-            with _connected_to(demo_name):
+            with connected_to(demo_name):
                 school = DemoSchool(database=demo_name, output=output, tree=demo_tree())
         cache.clear()
     yield school
@@ -195,7 +182,7 @@ def demo(request, demo_school, django_db_blocker):
 
     if request.node.get_closest_marker("django_db"):
         raise pytest.UsageError(f"{request.node.nodeid}: the demo fixture replaces django_db")
-    with django_db_blocker.unblock(), _connected_to(demo_school.database):
+    with django_db_blocker.unblock(), connected_to(demo_school.database):
         # Caches (Wagtail's site root paths, settings) must not cross databases.
         cache.clear()
         with transaction.atomic():

@@ -129,15 +129,13 @@ class Templates:
     @contextmanager
     def _building(self, cursor, name, source=None):
         """Django connected to a new database that becomes ``name`` when complete."""
-        from tests.conftest import _connected_to
-
         building = name + "_building"
         if source:
             self.clone(cursor, source, building)
         else:
             self.drop(cursor, building)
             cursor.execute(f'CREATE DATABASE "{building}"')
-        with _connected_to(building):
+        with connected_to(building):
             yield
         cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
 
@@ -176,6 +174,21 @@ class Templates:
             [name],
         )
         return name, cursor.fetchone()[0] or ""
+
+
+@contextmanager
+def connected_to(name):
+    """Django's default connection pointed at the database ``name`` for the block."""
+    from django.db import connection
+
+    previous = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = previous
 
 
 def copy_media(template):

@@ -98,9 +98,13 @@ class SchoolClass(models.Model):
 
     @property
     def latin_letter(self):
-        return "".join(CLASS_LETTER_SLUGS.get(char, char) for char in self.letter.upper()).upper()
+        return self.transliterate(self.letter).upper()
+
+    @staticmethod
+    def transliterate(letter):
+        """The class letter in Latin letters, as in the class's address ("Б" → "b")."""
+        return "".join(CLASS_LETTER_SLUGS.get(char, char) for char in letter.upper())
 
     @staticmethod
     def slug_for(grade, letter):
-        latin = "".join(CLASS_LETTER_SLUGS.get(char, char) for char in letter.upper())
-        return slugify(f"{grade}{latin}")
+        return slugify(f"{grade}{SchoolClass.transliterate(letter)}")
