@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Cast, Concat, Length, Substr
+from django.db.models import BooleanField, CharField, F, OuterRef, Value
+from django.db.models.expressions import Expression
+from django.db.models.functions import Cast, Concat
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.query import PageQuerySet
 
@@ -22,18 +23,53 @@ def for_language(queryset, language_code):
     return queryset.filter(locale__language_code=language_code)
 
 
-def not_view_restricted():
-    """A filter for pages with no view restriction on themselves or an ancestor.
+# The inner tables have aliases of their own, unlike any the ORM generates; ``{path}`` is
+# the compiled column of the outer query.
+NOT_VIEW_RESTRICTED_SQL = (
+    "NOT EXISTS (SELECT 1 FROM wagtailcore_pageviewrestriction nvr_r"
+    " INNER JOIN wagtailcore_page nvr_p ON nvr_p.id = nvr_r.page_id"
+    " WHERE nvr_p.path = SUBSTRING({path}, 1, LENGTH(nvr_p.path)))"
+)
 
-    The rule of Wagtail's ``PageQuerySet.public()`` as a subquery: ``public()`` first
-    reads every restriction of the site, one more query each time it is called.
+
+class NotViewRestricted(Expression):
+    """``NOT EXISTS`` a view restriction on the page at ``path`` or an ancestor: the rule
+    of Wagtail's ``PageQuerySet.public()`` as a condition of the same query.
+
+    Written as SQL around the resolved ``path`` column rather than as
+    ``~Exists(PageViewRestriction.objects.filter(...))``: the ORM took about 1.2 ms to
+    build and compile that subquery, in every listing of every page, and this takes
+    next to nothing. The column is an ordinary source expression, so the condition
+    follows the query's table aliases when it is relabelled inside a subquery.
     """
-    from wagtail.models import PageViewRestriction
 
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(restrictions)
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, path="path"):
+        super().__init__()
+        self.path = F(path) if isinstance(path, str) else path
+
+    def get_source_expressions(self):
+        return [self.path]
+
+    def set_source_expressions(self, exprs):
+        (self.path,) = exprs
+
+    def as_sql(self, compiler, connection):
+        path_sql, params = compiler.compile(self.path)
+        sql = NOT_VIEW_RESTRICTED_SQL.format(path=path_sql)
+        return sql, params
+
+    def get_group_by_cols(self):
+        return []
+
+
+def not_view_restricted():
+    """A filter for pages with no view restriction on themselves or an ancestor
+    (:class:`NotViewRestricted`): ``public()`` reads every restriction of the site
+    first, one more query each time it is called."""
+    return NotViewRestricted()
 
 
 def class_labels(through, owner):

@@ -30,6 +30,8 @@ def latest_homework(request, locale, today, limit=LATEST_HOMEWORK):
     homework = list(
         Homework.objects.filter(topic__in=visible, due_date__gte=today)
         .select_related("topic")
+        # What a row shows of its topic: its title and address (no stream fields).
+        .only("id", "due_date", "date_given", "topic__title", "topic__url_path", "topic__path")
         .annotate(
             class_labels=class_labels(Homework.classes.through, "homework"),
             subject_name=Subquery(parent.values("subject__name")[:1]),

@@ -88,7 +88,8 @@ class PhotoReportQuerySet(PageQuerySet):
             self.live()
             .filter(not_view_restricted())
             .with_valid_consent(on)
-            .select_related("event")
+            # A card shows the title, date, introduction and first photo, not the event
+            # (only the report's own page links to it): no join for it.
             .prefetch_related(
                 Prefetch("photos", queryset=photos_with_renditions(PhotoReportPhoto, *thumbs))
             )
