@@ -101,6 +101,96 @@ def policy_body(school, today):
     ]
 
 
+def english_policy_body(school, today):
+    """The policy in English, block for block and item for item as in Russian
+    (wagtail-localize pairs the strings in order)."""
+    operator = f"{school.name_en or school.name} ({school.short_name_en or school.short_name})"
+    address = school.address_en or school.address
+    return [
+        heading("1. General provisions"),
+        paragraph(
+            f"<p>The personal data operator is {operator}, address: {address}. "
+            "This policy covers the personal data the school receives through its official "
+            "website and follows Federal Law No. 152-FZ of 27 July 2006 “On Personal "
+            "Data”.</p>"
+        ),
+        heading("2. What data we process and why"),
+        paragraph(
+            "<ul>"
+            "<li><b>Questions to teachers and comments.</b> Name, class or role (for "
+            "example, “parent”), optionally an e-mail address, the text of the message. The "
+            "purpose is to answer the question and, once a teacher has checked it, to show "
+            "the question with its answer on the page. E-mail addresses are never "
+            "published.</li>"
+            "<li><b>Citizens' appeals.</b> Full name, e-mail and/or postal address, "
+            "optionally a phone number, the text of the appeal. The purpose is to register "
+            "and consider the appeal and to answer it as Federal Law No. 59-FZ of 2 May "
+            "2006 requires. Appeals are not published.</li>"
+            "<li><b>Polls.</b> Answers to a poll's questions, without a name or contacts. "
+            "To count one answer per visitor, the browser keeps a note that you have "
+            "answered (a cookie).</li>"
+            "<li><b>Pupils' creative works and photos.</b> The author's first name and "
+            "class, the work or photo — only with a parent's (legal guardian's) written "
+            "consent to making the personal data public. The consent is kept at the "
+            "school; pupils' surnames are not shown on the site.</li>"
+            "<li><b>Technical data.</b> The IP address — to protect the forms from spam "
+            "(the submission counter is kept for no longer than an hour), the cookies of "
+            "the chosen language and of the session.</li>"
+            "</ul>"
+        ),
+        heading("3. Legal grounds"),
+        paragraph(
+            "<p>The consent of the data subject (Art. 6(1)(1) of 152-FZ), which a visitor "
+            "gives by ticking the consent box of a form; the school's duty to consider "
+            "citizens' appeals (Art. 6(1)(2) of 152-FZ, 59-FZ); a parent's consent to "
+            "making a child's personal data public (Art. 10.1 of 152-FZ) — for creative "
+            "works and photos.</p>"
+        ),
+        heading("4. How long data are kept"),
+        paragraph(
+            "<ul>"
+            "<li>questions and comments — as long as the page they belong to is published, "
+            "but no longer than three years;</li>"
+            "<li>citizens' appeals — five years after the answer, as the list of standard "
+            "administrative archive documents sets;</li>"
+            "<li>poll answers — until the poll's results are summed up, but no longer than "
+            "a year;</li>"
+            "<li>parents' consents — while they are in force and three years after they "
+            "are withdrawn.</li>"
+            "</ul>"
+            "<p>When the period ends, the data are deleted or anonymised.</p>"
+        ),
+        heading("5. Who receives the data"),
+        paragraph(
+            "<p>The school does not pass personal data to third parties, except where the "
+            "law provides for it. An appeal on a matter outside the school's competence is "
+            "forwarded within seven days to the body competent for it, and the applicant "
+            "is told so (Art. 8 of 59-FZ).</p>"
+        ),
+        heading("6. Your rights"),
+        paragraph(
+            "<p>You may obtain information about how your personal data are processed, "
+            "demand that they be corrected, blocked or destroyed, withdraw your consent, "
+            "and appeal against the school's actions to Roskomnadzor or a court (Art. 14 "
+            "and 17 of 152-FZ). Send the request to the school's address or e-mail; the "
+            "answer is given within ten working days.</p>"
+        ),
+        heading("7. How we protect the data"),
+        paragraph(
+            "<p>Only the school's staff who need it for their work have access to "
+            "questions, appeals and consents. The site works over the secure HTTPS "
+            "protocol, and actions in the site's admin are logged.</p>"
+        ),
+        heading("8. Contacts"),
+        paragraph(
+            f"<p>The person responsible for organising the processing of personal data is "
+            f"the deputy head for teaching. Phone: {school.phone}, "
+            f"e-mail: {school.email}.</p>"
+            f"<p>Version of {today:%d.%m.%Y}.</p>"
+        ),
+    ]
+
+
 def load_policy(ctx, home, admin):
     """The policy page (ru + en) under the home page, chosen in the school's settings."""
     school = SchoolSettings.for_site(ctx.objects["site"])
@@ -121,15 +211,7 @@ def load_policy(ctx, home, admin):
         introduction="What personal data the school receives through this site, why, on "
         "what grounds and for how long, and what your rights are. The Russian text is the "
         "legal version.",
-        body=[
-            paragraph(
-                f"<p>The operator is {school.name_en or school.name}. Questions and comments "
-                "(name, class or role, optional e-mail), citizens' appeals (full name, "
-                "e-mail or postal address, text), anonymous poll answers and pupils' works "
-                "published with a parent's written consent are processed under Federal Law "
-                "No. 152-FZ, only for the purpose they were given for.</p>"
-            ),
-        ],
+        body=english_policy_body(school, ctx.today),
     )
     school.privacy_policy_page = page
     school.save(update_fields=["privacy_policy_page"])

@@ -359,10 +359,81 @@ def create_pages(ctx, admin):
     )
     for page in [index, *pages.values()]:
         page.save_revision(user=admin, log_action=False).publish(user=admin, log_action=False)
-    ctx.translate(index, "en", user=admin, title="Information about the school")
+    ctx.translate(
+        index,
+        "en",
+        user=admin,
+        title="Information about the school",
+        introduction=(
+            "Information about the school as required by Rosobrnadzor order No. 1493: "
+            "documents, educational programmes, teaching staff, meals."
+        ),
+    )
     for spec in requirements.SUBSECTIONS:
-        ctx.translate(pages[spec.slug], "en", user=admin, title=spec.title_en)
+        fields = ENGLISH_FIELDS.get(spec.slug, {})
+        ctx.translate(pages[spec.slug], "en", user=admin, title=spec.title_en, **fields)
     return index, pages
+
+
+# The English of the pages' own texts (the snippets' rows stay Russian: the legal
+# version, marked lang="ru" on the English site).
+ENGLISH_FIELDS = {
+    "common": {
+        "activity_places": [
+            {
+                "type": "place",
+                "value": {
+                    "kind": "addressPlaceGia",
+                    "address": "40 Lenina St, Verkhnerechensk, 123457 "
+                    "(Lyceum No. 3, state exam centre No. 1201)",
+                    "note": "OGE and EGE, as decided by the regional ministry of education",
+                },
+            }
+        ]
+    },
+    "catering": {
+        "meals_text": (
+            "Meals are served in two breaks, after the 2nd and 3rd lessons. Pupils of "
+            "grades 1–4 get a free hot breakfast or lunch. Parents check the meals: they "
+            "can taste the dishes by a rota."
+        ),
+        "health": (
+            "The medical room is open daily from 8:00 to 15:00, with a nurse from "
+            "children's outpatient clinic No. 2. Yearly check-ups, vaccination by the "
+            "national schedule, health lessons, drinking water (bottled-water coolers on "
+            "every floor)."
+        ),
+    },
+    "grants": {
+        "grant_text": "No scholarships are provided for pupils of general education programmes."
+    },
+    "objects": {
+        "ovz": (
+            "The main building's entrance has a ramp and a button to call an assistant; "
+            "the ground floor has wider doorways and an accessible toilet. Tactile signs "
+            "and Braille plates at the entrance and the stairs."
+        ),
+        "purpose_facil": (
+            "Interactive panels in 28 classrooms, 3 mobile computer classes, digital "
+            "laboratories for physics, chemistry and biology, robotics kits, educational "
+            "films, visual aids, sports equipment."
+        ),
+        "purpose_facil_ovz": (
+            "A portable induction loop for pupils with hearing loss, a magnifier for "
+            "pupils with low vision, large-print textbooks on request."
+        ),
+        "com_net": (
+            "Every classroom is connected to the Internet through a secure network with "
+            "content filtering; the library has 6 workstations with access to the "
+            "“Moya Shkola” state information system."
+        ),
+        "com_net_ovz": (
+            "The official website has a version for the visually impaired; a library "
+            "workstation has a screen magnifier and a speech synthesiser."
+        ),
+        "tech_ovz": "Induction loop, screen magnifier, large-key keyboard.",
+    },
+}
 
 
 def fill_facilities_page(page):

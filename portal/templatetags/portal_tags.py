@@ -1,5 +1,7 @@
 """Template tags for the shared layout: navigation, breadcrumbs, language links."""
 
+import re
+
 from anyascii import anyascii
 from django import template
 from django.conf import settings
@@ -15,6 +17,8 @@ from portal.queries import LINK_FIELDS, home_sections
 from portal.routing import ancestors_for, localized_root
 
 register = template.Library()
+
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def locale_root(request):
@@ -202,6 +206,35 @@ def source_lang(value=None):
     from portal.translation import SOURCE_LANGUAGE
 
     return "" if _in_source_language() else mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308
+
+
+@register.filter
+def lang_if_fallback(row, page):
+    """`` lang="ru"`` for a translatable snippet's row shown on a page of another locale.
+
+    The legal section shows the Russian row of a snippet that has no English row (the
+    Russian one is the legal version, ``sveden/queries.py``); the attribute on the row
+    or cell says so. No query: the row's and the page's locale ids are compared.
+    """
+    from portal.translation import SOURCE_LANGUAGE
+
+    row_locale = getattr(row, "locale_id", None)
+    page_locale = getattr(page, "locale_id", None)
+    if row_locale and page_locale and row_locale != page_locale:
+        return mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308 - a constant
+    return ""
+
+
+@register.filter
+def lang_if_cyrillic(value):
+    """`` lang="ru"`` on another language's page for a value typed in as it is, with no
+    English column, when it has Russian letters: a phone with its «— бухгалтерия», a
+    licence's registry number «Л035-…». Nothing for digits and Latin text."""
+    from portal.translation import SOURCE_LANGUAGE
+
+    if _in_source_language() or not CYRILLIC.search(str(value or "")):
+        return ""
+    return mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308 - a constant
 
 
 @register.filter

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -32,3 +33,34 @@ def rubles(value):
     except (TypeError, ValueError):
         return value
     return amount.replace(",", "\u00a0").replace(".", ",") + "\u00a0₽"
+
+
+# The law's wording of the items the pages label with it (``requirements.py`` keeps
+# the Russian only: it also writes docs/sveden.md and drives the markup test).
+ITEM_LABELS = {
+    "ustavDocLink": _("Устав образовательной организации"),
+    "localActStud": _("Правила внутреннего распорядка обучающихся"),
+    "localActOrder": _("Правила внутреннего трудового распорядка"),
+    "localActCollec": _("Коллективный договор (при наличии)"),
+    "reportEduDocLink": _("Отчёт о результатах самообследования"),
+    "prescriptionDocLink": _("Предписания органов контроля (надзора) и отчёты об их исполнении"),
+    "priemDocLink": _("Правила приёма обучающихся"),
+    "modeDocLink": _("Режим занятий обучающихся"),
+    "tekKontrolDocLink": _(
+        "Формы, периодичность и порядок текущего контроля успеваемости и промежуточной аттестации"
+    ),
+    "perevodDocLink": _("Порядок и основания перевода, отчисления и восстановления обучающихся"),
+    "vozDocLink": _("Порядок оформления возникновения, приостановления и прекращения отношений"),
+    "ovz": _("Обеспечение беспрепятственного доступа в здания"),
+    "purposeFacil": _("Средства обучения и воспитания"),
+    "purposeFacilOvz": _("Приспособленные средства обучения и воспитания"),
+    "comNet": _("Доступ к информационным системам и сетям"),
+    "comNetOvz": _("Доступ к приспособленным информационным системам и сетям"),
+    "techOvz": _("Специальные технические средства обучения"),
+}
+
+
+@register.filter
+def item_label(item):
+    """An item of the law as the page labels it, in the page's language."""
+    return ITEM_LABELS.get(item.itemprop, item.title)

@@ -160,3 +160,47 @@ def test_food_folder_serves_the_menus_under_their_monitoring_names(client):
         assert client.get(f"/food/{bad}").status_code == 404
     catering = soup(client.get("/sveden/catering/"))
     assert catering.find("a", href=f"/food/{menu.name}")
+
+
+def test_english_section_marks_the_russian_rows_it_falls_back_to(client):
+    """A founder with no English row shows its Russian one marked lang="ru"; once
+    translated, the English row shows unmarked. Labels are English, never marked."""
+    from wagtail.models import Locale
+
+    from sveden.models import Founder
+
+    def founder_cell():
+        page = soup(client.get("/en/sveden/common/"))
+        return page.find(itemprop="nameUchred")
+
+    founder = (
+        Founder.objects.filter(locale__language_code="ru").order_by("sort_order", "pk").first()
+    )
+    cell = founder_cell()
+    assert cell.get_text(strip=True) == founder.name
+    assert cell.get("lang") == "ru"
+    assert cell.find_previous_sibling("dt").get_text(strip=True) == "Name"
+    assert cell.find_previous_sibling("dt").get("lang") is None
+
+    english = founder.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name = "Education Department of the Verkhnerechensk City Administration"
+    english.save()
+    cell = founder_cell()
+    assert cell.get_text(strip=True) == english.name
+    assert cell.get("lang") is None
+    # The Russian page is not touched.
+    russian = soup(client.get("/sveden/common/")).find(itemprop="nameUchred")
+    assert russian.get_text(strip=True) == founder.name
+    assert russian.get("lang") is None
+
+
+def test_english_labels_of_the_laws_items():
+    from sveden.templatetags.sveden_tags import ITEM_LABELS
+
+    titles = {item.itemprop: item.title for spec in requirements.SUBSECTIONS for item in spec.items}
+    with translation.override("ru"):
+        assert {key: str(label) for key, label in ITEM_LABELS.items()} == {
+            key: titles[key] for key in ITEM_LABELS
+        }
+    with translation.override("en"):
+        assert str(ITEM_LABELS["ustavDocLink"]) == "The school's charter"
