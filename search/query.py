@@ -120,6 +120,7 @@ class FacetChoice:
     count: int
     selected: bool
     url: str = ""  # link that selects this value (or, when selected, removes the filter)
+    at_least: bool = False  # the count is a lower bound (more hits than the cap)
 
 
 @dataclass
@@ -161,6 +162,9 @@ def parse_filters(params):
 
 
 RANK_WINDOW = 1000  # hits ranked by ts_rank; a multiple of any page size used
+# Hits read per full-text match (+1, to know there are more): the total and the filter
+# counts are exact up to it; a multiple of any page size used (docs/search.md).
+HIT_CAP = 1000
 MAX_PAGE_NUMBER = 2**31 - 1  # an integer parameter for PostgreSQL
 
 
@@ -168,8 +172,14 @@ MAX_PAGE_NUMBER = 2**31 - 1  # an integer parameter for PostgreSQL
 class SearchPass:
     """What one full-text match gives the results page: the number of hits after the
     filters, the page number served, the ids of that page's hits in order, and the
-    raw filter counts (``count_facets`` turns them into choices)."""
+    raw filter counts (``count_facets`` turns them into choices). ``capped``: more
+    hits than ``cap`` (the total is then ``cap``, shown as "more than"); ``groups_capped``
+    / ``subjects_capped``: the section and grade / the subject counts are lower bounds."""
 
+    cap: int = 0
+    capped: bool = False
+    groups_capped: bool = False
+    subjects_capped: bool = False
     total: int = 0
     number: int = 1
     page_ids: list = field(default_factory=list)
@@ -215,58 +225,104 @@ def requested_page(raw):
     return max(0, min(number, MAX_PAGE_NUMBER))  # 0 or past the end: the last page
 
 
-def run_search(base, query, filters, page=1, per_page=10):
-    """Hits of ``query`` among ``base`` pages, narrowed by ``filters``: one statement.
+def locale_sql(locale=None):
+    """The id of ``locale`` (default: the active language's) as SQL and parameters: a
+    scalar subquery, no query of its own."""
+    if locale is not None:
+        return "%s::integer", [locale.pk]
+    locales = connection.ops.quote_name(Locale._meta.db_table)
+    return f"(SELECT id FROM {locales} WHERE language_code = %s)", [content_language()]  # noqa: S608
 
-    The full-text match runs once, in the ``matched`` CTE: the index rows from
-    ``search_matches()`` (migration search/0005: always through the GIN index), joined
-    to the visible pages by ``object_id::integer`` against their integer ids
-    (modelsearch's own ``id::varchar = object_id`` casts every page id to text). From
-    that set the same statement counts the filter choices (``GROUP BY`` over the facet
-    rows, each dimension with the other filters), the total after the filters, and the
-    ids of the requested page of hits:
+
+def hidden_pages_sql():
+    """The pages the ``search_hidden_pages`` hooks hide, as an SQL integer array and its
+    parameters (subqueries of the same statement, no query of their own)."""
+    parts, params = [], []
+    for hidden_pages in hooks.get_hooks("search_hidden_pages"):
+        sql, hook_params = hidden_pages().values("pk").query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(hook_params)
+    if not parts:
+        return "'{}'::integer[]", []
+    return "ARRAY(" + " UNION ".join(parts) + ")", params
+
+
+def run_search(query, filters, page=1, per_page=10, locale=None):
+    """Hits of ``query`` among the visible pages of ``locale`` (default: the active
+    one), narrowed by ``filters``: one statement.
+
+    The full-text match is ``search_hits()`` (migration search/0006): the index rows
+    matching the query whose facet row is visible and of the locale (the
+    ``search_hidden_pages`` hooks' pages left out), with the filters, at most
+    ``HIT_CAP + 1`` of them: a word on every page reads ``HIT_CAP + 1`` rows, not the
+    whole site. Up to the cap the total and the filter counts are exact; beyond it the
+    results page says "more than ``HIT_CAP``", the filter counts are lower bounds ("from
+    N"), and the hits listed are the ``HIT_CAP`` read (docs/search.md, "Beyond the
+    cap"). Each filter dimension is counted with the other filters: the hits with only
+    the subject filter give the section and grade counts, the hits with only the
+    section and grade filters the subject counts; without filters one match serves
+    all, with filters each is one more call of the function in the same statement.
+
+    The page of hits asked for:
 
     - by relevance, ts_rank is computed only for the first ``RANK_WINDOW`` hits in a
       cheap order (title matches first, then the newest pages); hits beyond the window
-      follow in that cheap order. A broad word matching most of the site ranks 1,000
-      index rows, not 18,000 (docs/search.md: the trade-off);
+      follow in that cheap order (docs/search.md: the trade-off);
     - a date-ordered section (events) is ordered by date alone, upcoming first.
 
     Returns a :class:`SearchPass`; the page of hits themselves is one more query
     (``hit_pages``).
     """
-    found = SearchPass()
+    found = SearchPass(cap=HIT_CAP)
     text = tsquery_text(query)
     if not text:
         return found
     quote = connection.ops.quote_name
     entries = quote(IndexEntry._meta.db_table)
-    facets = quote(PageSearchFacet._meta.db_table)
     through = PageSearchFacet.subjects.through
     links = quote(through._meta.db_table)
     subjects = quote(Subject._meta.db_table)
-    visible_sql, visible_params = base.order_by().values("pk").query.sql_with_params()
     configs = search_configs()
     tsquery = "(" + " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs)) + ")"
     tsquery_params = [value for config in configs for value in (config, text)]
+    locale_expr, locale_params = locale_sql(locale)
+    hidden_expr, hidden_params = hidden_pages_sql()
+    cap = HIT_CAP
+    content_types = page_content_types()
 
-    subject_ok, subject_params = "TRUE", []
+    def hits(section, grade, subject):
+        """One call of ``search_hits()`` with these filters (None: not filtered)."""
+        sql = (
+            f"SELECT * FROM search_hits({tsquery}, %s::integer[], {locale_expr}, "  # noqa: S608
+            f"{hidden_expr}, %s::text, %s::integer, %s::integer, %s::integer)"
+        )
+        params = [
+            *tsquery_params,
+            content_types,
+            *locale_params,
+            *hidden_params,
+            section,
+            grade,
+            subject,
+            cap + 1,
+        ]
+        return sql, params
+
+    section_key = filters.section or None
+    subject_id = filters.subject.pk if filters.subject else None
+    ctes = []
+    ctes.append(("narrowed", *hits(section_key, filters.grade, subject_id)))
+    # Section and grade counts: with the subject filter only; subject counts: with the
+    # section and grade filters only.
+    groups_from = subjects_from = "narrowed"
+    if filters.section or filters.grade:
+        groups_from = "for_groups"
+        ctes.append((groups_from, *hits(None, None, subject_id)))
     if filters.subject:
-        subject_ok = (
-            f"EXISTS (SELECT 1 FROM {links} l WHERE l.pagesearchfacet_id = m.page_id "  # noqa: S608
-            "AND l.subject_id = %s)"
-        )
-        subject_params = [filters.subject.pk]
-    section_ok, section_params = "TRUE", []
-    if filters.section:
-        section_ok, section_params = "COALESCE(f.section = %s, FALSE)", [filters.section]
-    grade_ok, grade_params = "TRUE", []
-    if filters.grade:
-        grade_ok = (
-            "COALESCE(f.grade_from <= %s AND (f.grade_to >= %s "
-            "OR (f.grade_to IS NULL AND f.grade_from = %s)), FALSE)"
-        )
-        grade_params = [filters.grade] * 3
+        subjects_from = "for_subjects"
+        ctes.append((subjects_from, *hits(section_key, filters.grade, None)))
+    cte_sql = ",\n".join(f"{name} AS MATERIALIZED ({sql})" for name, sql, _params in ctes)
+    cte_params = [value for _name, _sql, params in ctes for value in params]
 
     section = sections().get(filters.section)
     if section is not None and section.by_date:
@@ -280,6 +336,7 @@ def run_search(base, query, filters, page=1, per_page=10):
         order_params, window = [today, today], 0
     else:
         cheap_order, order_params, window = "in_title DESC, page_id DESC", [], RANK_WINDOW
+    window = min(window, cap)
     weights = get_sql_weights()
     rank = (
         f"ts_rank(%s::float4[], e.title, {tsquery}) * e.title_norm "
@@ -289,25 +346,12 @@ def run_search(base, query, filters, page=1, per_page=10):
 
     # Table names come from the models; every value is a parameter.
     sql = f"""
-        WITH matched AS MATERIALIZED (
-            SELECT e.object_id::integer AS page_id, e.entry_id, e.in_title
-            FROM search_matches({tsquery}) e
-            WHERE e.content_type_id = ANY(%s)
-              AND e.object_id::integer IN ({visible_sql})
-        ),
-        hits AS MATERIALIZED (
-            SELECT m.page_id, m.entry_id, m.in_title, f.section, f.grade_from,
-                   f.grade_to, f.date, {subject_ok} AS subject_ok,
-                   {section_ok} AS section_ok, {grade_ok} AS grade_ok
-            FROM matched m LEFT JOIN {facets} f ON f.page_id = m.page_id
-        ),
-        narrowed AS (
-            SELECT * FROM hits WHERE subject_ok AND section_ok AND grade_ok
-        ),
+        WITH {cte_sql},
         served AS (
-            SELECT count(*) AS total,
-                   CASE WHEN %s BETWEEN 1 AND GREATEST(CEIL(count(*) / %s::numeric), 1)
-                        THEN %s ELSE GREATEST(CEIL(count(*) / %s::numeric), 1)::integer
+            SELECT LEAST(count(*), %s) AS total, count(*) > %s AS capped,
+                   CASE WHEN %s BETWEEN 1 AND GREATEST(CEIL(LEAST(count(*), %s) / %s::numeric), 1)
+                        THEN %s
+                        ELSE GREATEST(CEIL(LEAST(count(*), %s) / %s::numeric), 1)::integer
                    END AS number
             FROM narrowed
         ),
@@ -326,30 +370,32 @@ def run_search(base, query, filters, page=1, per_page=10):
             SELECT page_id, position FROM ranked
             UNION ALL SELECT page_id, position FROM ordered WHERE position > %s
         ) o ON o.position > (s.number - 1) * %s AND o.position <= s.number * %s
+             AND o.position <= %s
         UNION ALL
-        SELECT 'total', NULL, NULL, NULL, NULL, s.number, s.total FROM served s
+        SELECT 'total', NULL, NULL, NULL, s.capped::integer, s.number, s.total FROM served s
+        UNION ALL
+        SELECT 'read', 'groups', NULL, NULL, NULL, NULL, count(*) FROM {groups_from}
+        UNION ALL
+        SELECT 'read', 'subjects', NULL, NULL, NULL, NULL, count(*) FROM {subjects_from}
         UNION ALL
         SELECT 'group', section, NULL, NULL, grade_from, grade_to, count(*)
-        FROM hits WHERE section IS NOT NULL AND subject_ok
-        GROUP BY section, grade_from, grade_to
+        FROM {groups_from} GROUP BY section, grade_from, grade_to
         UNION ALL
         SELECT 'subject', s.slug, s.name, s.name_en, s.id, s.sort_order, count(*)
-        FROM hits h
+        FROM {subjects_from} h
         JOIN {links} l ON l.pagesearchfacet_id = h.page_id
         JOIN {subjects} s ON s.id = l.subject_id
-        WHERE h.section IS NOT NULL AND h.section_ok AND h.grade_ok
         GROUP BY s.id
     """  # noqa: S608
     params = [
-        *tsquery_params,
-        page_content_types(),
-        *visible_params,
-        *subject_params,
-        *section_params,
-        *grade_params,
+        *cte_params,
+        cap,
+        cap,
         page,
+        cap,
         per_page,
         page,
+        cap,
         per_page,
         *order_params,
         *rank_params,
@@ -359,6 +405,7 @@ def run_search(base, query, filters, page=1, per_page=10):
         window,
         per_page,
         per_page,
+        cap,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -368,7 +415,10 @@ def run_search(base, query, filters, page=1, per_page=10):
         if kind == "page":
             positions.append((second, first))
         elif kind == "total":
-            found.number, found.total = second, third
+            found.capped, found.number, found.total = bool(first), second, third
+        elif kind == "read":
+            # More rows than the cap read: that dimension's counts are lower bounds.
+            setattr(found, f"{key}_capped", third > cap)
         elif kind == "group":
             found.groups.append((key, first, second, third))
         else:
@@ -420,12 +470,20 @@ def count_facets(found, filters):
         count = section_counts.get(key, 0)
         if count or key == filters.section:
             facets.sections.append(
-                FacetChoice(key, str(section.label), count, key == filters.section)
+                FacetChoice(
+                    key,
+                    str(section.label),
+                    count,
+                    key == filters.section,
+                    at_least=found.groups_capped,
+                )
             )
     for row in found.subjects:
         label = Subject(name=row["name"], name_en=row["name_en"]).display_name
         selected = filters.subject is not None and filters.subject.pk == row["id"]
-        facets.subjects.append(FacetChoice(row["slug"], label, row["hits"], selected))
+        facets.subjects.append(
+            FacetChoice(row["slug"], label, row["hits"], selected, at_least=found.subjects_capped)
+        )
     if filters.subject and not any(choice.selected for choice in facets.subjects):
         facets.subjects.append(
             FacetChoice(filters.subject.slug, filters.subject.display_name, 0, True)
@@ -433,7 +491,13 @@ def count_facets(found, filters):
     for grade in GRADES:
         if grade_counts[grade] or grade == filters.grade:
             facets.grades.append(
-                FacetChoice(str(grade), str(grade), grade_counts[grade], grade == filters.grade)
+                FacetChoice(
+                    str(grade),
+                    str(grade),
+                    grade_counts[grade],
+                    grade == filters.grade,
+                    at_least=found.groups_capped,
+                )
             )
     return facets
 
@@ -574,8 +638,9 @@ def breadcrumbs_for(pages):
     }
 
 
-def similar_titles(base, query, limit=5):
-    """Pages whose title is close to ``query`` (typos): pg_trgm's word similarity.
+def similar_titles(query, limit=5, locale=None):
+    """Visible pages of ``locale`` (default: the active one) whose title is close to
+    ``query`` (typos): pg_trgm's word similarity over the facet rows' titles.
 
     Empty on databases without pg_trgm (SQLite).
     """
@@ -589,13 +654,49 @@ def similar_titles(base, query, limit=5):
             "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
             [str(FUZZY_THRESHOLD)],
         )
-    # ``title %> query``: answered from the GIN trigram index on titles
-    # (migration 0004) instead of computing the similarity of every title.
-    return list(
-        base.filter(TrigramWordSimilar(F("title"), Value(query, output_field=TextField())))
+    rows = PageSearchFacet.objects.filter(visible=True)
+    if locale is None:
+        language = Locale.objects.filter(language_code=content_language()).values("pk")
+        rows = rows.filter(locale__in=language)
+    else:
+        rows = rows.filter(locale=locale)
+    for hidden_pages in hooks.get_hooks("search_hidden_pages"):
+        rows = rows.exclude(page__in=hidden_pages())
+    # ``title %> query``: answered from the GIN trigram index on the visible rows'
+    # titles (migration 0006), the locale checked on those rows only.
+    rows = (
+        rows.filter(TrigramWordSimilar(F("title"), Value(query, output_field=TextField())))
         .annotate(similarity=similarity)
+        .select_related("page")
         .order_by("-similarity", "title")[:limit]
     )
+    return [row.page for row in rows]
+
+
+def autocomplete_pages(query, limit, locale=None):
+    """Visible pages of ``locale`` (default: the active one) whose title starts with
+    ``query`` (case-insensitive), in title order, at most ``limit``: one query.
+
+    Read from the B-tree on the visible facet rows' ``(locale, lower(title))`` in the
+    "C" collation (migration search/0006): the scan starts at the prefix, reads titles
+    in order and stops after ``limit`` — the same cost for "о" as for a whole title.
+    """
+    quote = connection.ops.quote_name
+    facets = quote(PageSearchFacet._meta.db_table)
+    locale_expr, locale_params = locale_sql(locale)
+    hidden_expr, hidden_params = hidden_pages_sql()
+    escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Table names come from the models; values are parameters.
+    ids = RawSQL(  # noqa: S611
+        f"SELECT f.page_id FROM {facets} f WHERE f.visible "  # noqa: S608
+        f"AND f.locale_id = {locale_expr} "
+        'AND (lower(f.title) COLLATE "C") LIKE %s '
+        f"AND f.page_id <> ALL({hidden_expr}) "
+        'ORDER BY (lower(f.title) COLLATE "C"), f.page_id LIMIT %s',
+        [*locale_params, escaped + "%", *hidden_params, limit],
+    )
+    pages = Page.objects.filter(pk__in=ids).select_related("search_facet")
+    return sorted(pages, key=lambda page: (page.title.lower(), page.pk))
 
 
 def count_search(query_string, date=None):

@@ -16,6 +16,7 @@ from portal import routing
 from .facets import DEFAULT_SECTION, sections
 from .query import (
     HitList,
+    autocomplete_pages,
     count_facets,
     count_search,
     describe_hits,
@@ -64,12 +65,9 @@ def search(request):
         context["popular_queries"] = popular_queries()
         return render(request, "search/search.html", context)
 
-    base = visible_pages()
     # One full-text match: the total, the filter counts and the ids of the page of
     # hits asked for; then that page's rows (search/query.py).
-    found = run_search(
-        base, query, filters, requested_page(request.GET.get("page")), RESULTS_PER_PAGE
-    )
+    found = run_search(query, filters, requested_page(request.GET.get("page")), RESULTS_PER_PAGE)
     paginator = Paginator(HitList(found, hit_pages(found), RESULTS_PER_PAGE), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(found.number)
     first_page = page_obj.number == 1
@@ -79,7 +77,7 @@ def search(request):
 
     promotions = []
     if first_page and not filters.active:
-        promotions = promoted(base, query, request)
+        promotions = promoted(visible_pages(), query, request)
     if paginator.count and first_page and not filters.active and "page" not in request.GET:
         # Statistics count searches that found something: a typo or spam query that
         # finds nothing never becomes a "popular query" shown to visitors.
@@ -88,15 +86,14 @@ def search(request):
     context.update(
         page_obj=page_obj,
         paginator=paginator,
+        found=found,
         hits=hits,
         facets=facets,
         promotions=promotions,
         default_section=DEFAULT_SECTION,
     )
     if not paginator.count:
-        context["similar_pages"] = [
-            (page, page.get_url(request)) for page in similar_titles(base, query)
-        ]
+        context["similar_pages"] = [(page, page.get_url(request)) for page in similar_titles(query)]
         context["popular_queries"] = popular_queries(exclude=query)
     return render(request, "search/search.html", context)
 
@@ -132,16 +129,15 @@ def popular_queries(exclude="", limit=POPULAR_QUERIES):
 def autocomplete(request):
     """Titles starting with what is typed (JSON), for the header search box.
 
-    Same visibility as the results page; at most eight suggestions.
+    Same visibility as the results page; at most eight suggestions, in title order,
+    from the title-prefix index of the facet table (search/query.py:
+    ``autocomplete_pages``).
     """
     query = clean_query(request.GET.get("q", ""), AUTOCOMPLETE_MAX_LENGTH)
     suggestions = []
     if has_words(query):
         labels = {key: str(section.label) for key, section in sections().items()}
-        pages = (
-            visible_pages().select_related("search_facet").autocomplete(query)[:AUTOCOMPLETE_LIMIT]
-        )
-        for page in pages:
+        for page in autocomplete_pages(query, AUTOCOMPLETE_LIMIT):
             facet = getattr(page, "search_facet", None)
             suggestions.append(
                 {
