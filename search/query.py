@@ -16,10 +16,9 @@ import secrets
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -44,6 +43,7 @@ GRADES = range(1, 12)
 SNIPPET_SOURCE_CHARS = 20_000
 FUZZY_THRESHOLD = 0.35
 FUZZY_MAX_QUERY = 60
+FUZZY_CANDIDATES = 50  # titles above the threshold read, then ordered by similarity
 
 
 def visible_pages(locale=None):
@@ -161,7 +161,7 @@ def parse_filters(params):
     return filters
 
 
-RANK_WINDOW = 1000  # hits ranked by ts_rank; a multiple of any page size used
+RANK_WINDOW = 200  # hits ranked by ts_rank; a multiple of any page size used
 # Hits read per full-text match (+1, to know there are more): the total and the filter
 # counts are exact up to it; a multiple of any page size used (docs/search.md).
 HIT_CAP = 1000
@@ -225,31 +225,47 @@ def requested_page(raw):
     return max(0, min(number, MAX_PAGE_NUMBER))  # 0 or past the end: the last page
 
 
-def locale_sql(locale=None):
-    """The id of ``locale`` (default: the active language's) as SQL and parameters: a
-    scalar subquery, no query of its own."""
+@dataclass(frozen=True)
+class Visibility:
+    """Which facet rows a search may show, as SQL (no query of its own): ``visible``
+    (live, outside every view restriction: maintained by search/signals.py), of one
+    locale, not hidden by a ``search_hidden_pages`` hook. Built once per request
+    (:func:`visibility`): compiling the hooks' querysets is the costly part."""
+
+    locale: str
+    locale_params: tuple
+    hidden: str
+    hidden_params: tuple
+
+    def rows(self, alias):
+        """The condition on the facet rows named ``alias``, and its parameters."""
+        sql = (
+            f"{alias}.visible AND {alias}.locale_id = {self.locale} "
+            f"AND {alias}.page_id <> ALL({self.hidden})"
+        )
+        return sql, [*self.locale_params, *self.hidden_params]
+
+
+def visibility(locale=None):
+    """The :class:`Visibility` of ``locale`` (default: the active language's)."""
     if locale is not None:
-        return "%s::integer", [locale.pk]
-    locales = connection.ops.quote_name(Locale._meta.db_table)
-    return f"(SELECT id FROM {locales} WHERE language_code = %s)", [content_language()]  # noqa: S608
-
-
-def hidden_pages_sql():
-    """The pages the ``search_hidden_pages`` hooks hide, as an SQL integer array and its
-    parameters (subqueries of the same statement, no query of their own)."""
+        locale_sql, locale_params = "%s::integer", (locale.pk,)
+    else:
+        locales = connection.ops.quote_name(Locale._meta.db_table)
+        locale_sql = f"(SELECT id FROM {locales} WHERE language_code = %s)"  # noqa: S608
+        locale_params = (content_language(),)
     parts, params = [], []
     for hidden_pages in hooks.get_hooks("search_hidden_pages"):
         sql, hook_params = hidden_pages().values("pk").query.sql_with_params()
         parts.append(f"({sql})")
         params.extend(hook_params)
-    if not parts:
-        return "'{}'::integer[]", []
-    return "ARRAY(" + " UNION ".join(parts) + ")", params
+    hidden = "ARRAY(" + " UNION ".join(parts) + ")" if parts else "'{}'::integer[]"
+    return Visibility(locale_sql, locale_params, hidden, tuple(params))
 
 
-def run_search(query, filters, page=1, per_page=10, locale=None):
-    """Hits of ``query`` among the visible pages of ``locale`` (default: the active
-    one), narrowed by ``filters``: one statement.
+def run_search(query, filters, page=1, per_page=10, seen=None):
+    """Hits of ``query`` among the visible pages (``seen``, a :class:`Visibility`;
+    default: the active locale's), narrowed by ``filters``: one statement.
 
     The full-text match is ``search_hits()`` (migration search/0006): the index rows
     matching the query whose facet row is visible and of the locale (the
@@ -285,22 +301,21 @@ def run_search(query, filters, page=1, per_page=10, locale=None):
     configs = search_configs()
     tsquery = "(" + " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs)) + ")"
     tsquery_params = [value for config in configs for value in (config, text)]
-    locale_expr, locale_params = locale_sql(locale)
-    hidden_expr, hidden_params = hidden_pages_sql()
+    seen = seen or visibility()
     cap = HIT_CAP
     content_types = page_content_types()
 
     def hits(section, grade, subject):
         """One call of ``search_hits()`` with these filters (None: not filtered)."""
         sql = (
-            f"SELECT * FROM search_hits({tsquery}, %s::integer[], {locale_expr}, "  # noqa: S608
-            f"{hidden_expr}, %s::text, %s::integer, %s::integer, %s::integer)"
+            f"SELECT * FROM search_hits({tsquery}, %s::integer[], {seen.locale}, "  # noqa: S608
+            f"{seen.hidden}, %s::text, %s::integer, %s::integer, %s::integer)"
         )
         params = [
             *tsquery_params,
             content_types,
-            *locale_params,
-            *hidden_params,
+            *seen.locale_params,
+            *seen.hidden_params,
             section,
             grade,
             subject,
@@ -638,14 +653,16 @@ def breadcrumbs_for(pages):
     }
 
 
-def similar_titles(query, limit=5, locale=None):
-    """Visible pages of ``locale`` (default: the active one) whose title is close to
-    ``query`` (typos): pg_trgm's word similarity over the facet rows' titles.
+def similar_titles(query, limit=5, seen=None):
+    """Visible pages (``seen``, a :class:`Visibility`; default: the active locale's)
+    whose title is close to ``query`` (typos): pg_trgm's word similarity over the
+    facet rows' titles.
 
     Empty on databases without pg_trgm (SQLite).
     """
     if not on_postgresql() or not query:
         return []
+    seen = seen or visibility()
     query = query[:FUZZY_MAX_QUERY]
     similarity = TrigramWordSimilarity(Value(query, output_field=TextField()), "title")
     with connection.cursor() as cursor:
@@ -654,27 +671,26 @@ def similar_titles(query, limit=5, locale=None):
             "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
             [str(FUZZY_THRESHOLD)],
         )
-    rows = PageSearchFacet.objects.filter(visible=True)
-    if locale is None:
-        language = Locale.objects.filter(language_code=content_language()).values("pk")
-        rows = rows.filter(locale__in=language)
-    else:
-        rows = rows.filter(locale=locale)
-    for hidden_pages in hooks.get_hooks("search_hidden_pages"):
-        rows = rows.exclude(page__in=hidden_pages())
+    quote = connection.ops.quote_name
+    condition, params = seen.rows("f")
     # ``title %> query``: answered from the GIN trigram index on the visible rows'
-    # titles (migration 0006), the locale checked on those rows only.
-    rows = (
-        rows.filter(TrigramWordSimilar(F("title"), Value(query, output_field=TextField())))
+    # titles (migration 0006); the first ``FUZZY_CANDIDATES`` rows above the threshold
+    # are ordered by similarity. A near-miss of a word in thousands of titles
+    # ("олимпеада") then rechecks a few hundred titles, not every one of them.
+    candidates = RawSQL(  # noqa: S611 — table names from the models, values are parameters
+        f"SELECT f.page_id FROM {quote(PageSearchFacet._meta.db_table)} f "  # noqa: S608
+        f"WHERE {condition} AND f.title %%> %s LIMIT %s",
+        [*params, query, FUZZY_CANDIDATES],
+    )
+    return list(
+        Page.objects.filter(pk__in=candidates)
         .annotate(similarity=similarity)
-        .select_related("page")
         .order_by("-similarity", "title")[:limit]
     )
-    return [row.page for row in rows]
 
 
-def autocomplete_pages(query, limit, locale=None):
-    """Visible pages of ``locale`` (default: the active one) whose title starts with
+def autocomplete_pages(query, limit, seen=None):
+    """Visible pages (``seen``; default: the active locale's) whose title starts with
     ``query`` (case-insensitive), in title order, at most ``limit``: one query.
 
     Read from the B-tree on the visible facet rows' ``(locale, lower(title))`` in the
@@ -683,17 +699,15 @@ def autocomplete_pages(query, limit, locale=None):
     """
     quote = connection.ops.quote_name
     facets = quote(PageSearchFacet._meta.db_table)
-    locale_expr, locale_params = locale_sql(locale)
-    hidden_expr, hidden_params = hidden_pages_sql()
+    seen = seen or visibility()
+    condition, condition_params = seen.rows("f")
     escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     # Table names come from the models; values are parameters.
     ids = RawSQL(  # noqa: S611
-        f"SELECT f.page_id FROM {facets} f WHERE f.visible "  # noqa: S608
-        f"AND f.locale_id = {locale_expr} "
+        f"SELECT f.page_id FROM {facets} f WHERE {condition} "  # noqa: S608
         'AND (lower(f.title) COLLATE "C") LIKE %s '
-        f"AND f.page_id <> ALL({hidden_expr}) "
         'ORDER BY (lower(f.title) COLLATE "C"), f.page_id LIMIT %s',
-        [*locale_params, escaped + "%", *hidden_params, limit],
+        [*condition_params, escaped + "%", limit],
     )
     pages = Page.objects.filter(pk__in=ids).select_related("search_facet")
     return sorted(pages, key=lambda page: (page.title.lower(), page.pk))
