@@ -16,9 +16,7 @@ def full_text_matches(queries):
     """Statements matching a tsquery: ``@@`` or the ``search_hits()`` function of
     migration search/0006 (snippets use ``ts_headline``, which matches nothing)."""
     return [
-        query["sql"]
-        for query in queries
-        if "@@" in query["sql"] or "search_hits(" in query["sql"]
+        query["sql"] for query in queries if "@@" in query["sql"] or "search_hits(" in query["sql"]
     ]
 
 
