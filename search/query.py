@@ -1,8 +1,10 @@
 """The site search itself: visible pages, full-text hits, filters, counts, snippets.
 
-Every public surface (results page, autocomplete, suggestions, promotions) starts from
-:func:`visible_pages`, so the visibility rule lives in one place: live pages, outside
-any view restriction, of the visitor's locale.
+The visibility rule is :func:`visible_pages`: live pages, outside any view restriction,
+of the visitor's locale. The public surfaces (results page, autocomplete, suggestions,
+promotions) read it from the facet table, where the signals keep it (``visible``,
+``locale``: :class:`Visibility`), instead of computing that set per query;
+tests/search/test_visibility_table.py checks the two agree.
 
 Queries per results page are bounded and do not grow with the number of hits: one
 statement for the full-text match with the total, the filter counts and the ids of the
