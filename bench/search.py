@@ -342,6 +342,7 @@ def main():
     print(f"Pages in the database: {total_pages}")
 
     client = Client()
+    load_before = os.getloadavg()[0]
     for query in QUERIES[:5]:  # warm caches (site root paths, connections)
         timed(client, "/search/", {"query": query})
     results, counts = [], []
@@ -362,7 +363,9 @@ def main():
 
     print(
         f"\n{len(QUERIES)} queries over {total_pages} pages "
-        f"(median hits {statistics.median(counts):.0f}, max {max(counts)})"
+        f"(median hits {statistics.median(counts):.0f}, max {max(counts)}; "
+        f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after: "
+        "on 2 cores anything above ~1 is someone else's work too)"
     )
     for label, values in [
         ("results page", results),

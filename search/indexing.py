@@ -1,7 +1,8 @@
-"""Writing the facet rows of pages (one page on save/move, all pages on rebuild)."""
+"""Writing the facet rows of pages (one page on save/move, all pages on rebuild), and
+their visibility (live, outside every view restriction)."""
 
-from django.db import transaction
-from wagtail.models import Page
+from django.db import connection, transaction
+from wagtail.models import Page, PageViewRestriction
 
 from .facets import facets_of, section_of
 from .models import PageSearchFacet
@@ -17,8 +18,45 @@ def _row_for(page):
         grade_from=facets.grade_from,
         grade_to=facets.grade_to,
         date=facets.date,
+        locale_id=page.locale_id,
+        title=page.title,
+        # The view restrictions are applied by ``refresh_visibility`` right after.
+        visible=page.live,
     )
     return row, facets.subject_ids
+
+
+def refresh_visibility(page_ids=None, under=None):
+    """Recompute ``visible`` (live and outside every view restriction, on the page or an
+    ancestor) of the facet rows of ``page_ids``, of the pages at or below the path
+    ``under``, or of every row: one statement, only changed rows written.
+
+    The rule is ``search.query.restricted_pages()``'s: a restriction on a page closes
+    it and every page below it.
+    """
+    quote = connection.ops.quote_name
+    facets = quote(PageSearchFacet._meta.db_table)
+    pages = quote(Page._meta.db_table)
+    restrictions = quote(PageViewRestriction._meta.db_table)
+    where, params = "", []
+    if page_ids is not None:
+        where, params = "AND p.id = ANY(%s)", [list(page_ids)]
+    elif under is not None:
+        where, params = "AND starts_with(p.path, %s)", [under]
+    # Table names come from the models; values are parameters.
+    sql = f"""
+        UPDATE {facets} f SET visible = v.visible
+        FROM (
+            SELECT p.id, p.live AND NOT EXISTS (
+                SELECT 1 FROM {pages} r JOIN {restrictions} pr ON pr.page_id = r.id
+                WHERE starts_with(p.path, r.path)
+            ) AS visible
+            FROM {pages} p WHERE TRUE {where}
+        ) v
+        WHERE f.page_id = v.id AND f.visible IS DISTINCT FROM v.visible
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def update_page_facets(page):
@@ -35,6 +73,7 @@ def update_page_facets(page):
     with transaction.atomic():
         row.save()
         row.subjects.set(subject_ids)
+        refresh_visibility(page_ids=[stored.pk])
 
 
 def remove_page_facets(page):
@@ -45,13 +84,22 @@ def remove_page_facets(page):
 
 
 def update_subtree_facets(page):
-    """Refresh a page and its descendants (after a move: facets may follow the parent)."""
+    """Refresh a page and its descendants (after a move: facets may follow the parent,
+    and the new place may be inside or outside a view restriction)."""
     for descendant in (
         Page.objects.descendant_of(page, inclusive=True)
         .specific()
         .iterator(chunk_size=REBUILD_CHUNK_SIZE)
     ):
         update_page_facets(descendant)
+
+
+def refresh_restricted_subtree(page_id):
+    """After a view restriction on ``page_id`` was added or removed: the visibility of
+    that page and every page below it."""
+    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if path is not None:
+        refresh_visibility(under=path)
 
 
 def rebuild_all_facets(progress=None):
@@ -78,6 +126,7 @@ def rebuild_all_facets(progress=None):
                 if progress:
                     progress(done)
         done += _flush(rows, links, through)
+        refresh_visibility()
         if progress:
             progress(done)
     return done

@@ -1,8 +1,10 @@
 """The site search itself: visible pages, full-text hits, filters, counts, snippets.
 
-Every public surface (results page, autocomplete, suggestions, promotions) starts from
-:func:`visible_pages`, so the visibility rule lives in one place: live pages, outside
-any view restriction, of the visitor's locale.
+The visibility rule is :func:`visible_pages`: live pages, outside any view restriction,
+of the visitor's locale. The public surfaces (results page, autocomplete, suggestions,
+promotions) read it from the facet table, where the signals keep it (``visible``,
+``locale``: :class:`Visibility`), instead of computing that set per query;
+tests/search/test_visibility_table.py checks the two agree.
 
 Queries per results page are bounded and do not grow with the number of hits: one
 statement for the full-text match with the total, the filter counts and the ids of the
@@ -16,10 +18,9 @@ import secrets
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -44,6 +45,7 @@ GRADES = range(1, 12)
 SNIPPET_SOURCE_CHARS = 20_000
 FUZZY_THRESHOLD = 0.35
 FUZZY_MAX_QUERY = 60
+FUZZY_CANDIDATES = 50  # titles above the threshold read, then ordered by similarity
 
 
 def visible_pages(locale=None):
@@ -120,6 +122,7 @@ class FacetChoice:
     count: int
     selected: bool
     url: str = ""  # link that selects this value (or, when selected, removes the filter)
+    at_least: bool = False  # the count is a lower bound (more hits than the cap)
 
 
 @dataclass
@@ -160,7 +163,10 @@ def parse_filters(params):
     return filters
 
 
-RANK_WINDOW = 1000  # hits ranked by ts_rank; a multiple of any page size used
+RANK_WINDOW = 200  # hits ranked by ts_rank; a multiple of any page size used
+# Hits read per full-text match (+1, to know there are more): the total and the filter
+# counts are exact up to it; a multiple of any page size used (docs/search.md).
+HIT_CAP = 1000
 MAX_PAGE_NUMBER = 2**31 - 1  # an integer parameter for PostgreSQL
 
 
@@ -168,8 +174,14 @@ MAX_PAGE_NUMBER = 2**31 - 1  # an integer parameter for PostgreSQL
 class SearchPass:
     """What one full-text match gives the results page: the number of hits after the
     filters, the page number served, the ids of that page's hits in order, and the
-    raw filter counts (``count_facets`` turns them into choices)."""
+    raw filter counts (``count_facets`` turns them into choices). ``capped``: more
+    hits than ``cap`` (the total is then ``cap``, shown as "more than"); ``groups_capped``
+    / ``subjects_capped``: the section and grade / the subject counts are lower bounds."""
 
+    cap: int = 0
+    capped: bool = False
+    groups_capped: bool = False
+    subjects_capped: bool = False
     total: int = 0
     number: int = 1
     page_ids: list = field(default_factory=list)
@@ -215,58 +227,137 @@ def requested_page(raw):
     return max(0, min(number, MAX_PAGE_NUMBER))  # 0 or past the end: the last page
 
 
-def run_search(base, query, filters, page=1, per_page=10):
-    """Hits of ``query`` among ``base`` pages, narrowed by ``filters``: one statement.
+@dataclass(frozen=True)
+class Visibility:
+    """Which facet rows a search may show, as SQL (no query of its own): ``visible``
+    (live, outside every view restriction: maintained by search/signals.py), of one
+    locale, not hidden by a ``search_hidden_pages`` hook. Built once per request
+    (:func:`visibility`): compiling the hooks' querysets is the costly part."""
 
-    The full-text match runs once, in the ``matched`` CTE: the index rows from
-    ``search_matches()`` (migration search/0005: always through the GIN index), joined
-    to the visible pages by ``object_id::integer`` against their integer ids
-    (modelsearch's own ``id::varchar = object_id`` casts every page id to text). From
-    that set the same statement counts the filter choices (``GROUP BY`` over the facet
-    rows, each dimension with the other filters), the total after the filters, and the
-    ids of the requested page of hits:
+    locale: str
+    locale_params: tuple
+    hidden: str
+    hidden_params: tuple
+
+    def rows(self, alias):
+        """The condition on the facet rows named ``alias``, and its parameters."""
+        sql = (
+            f"{alias}.visible AND {alias}.locale_id = {self.locale} "
+            f"AND {alias}.page_id <> ALL({self.hidden})"
+        )
+        return sql, [*self.locale_params, *self.hidden_params]
+
+
+def visibility(locale=None):
+    """The :class:`Visibility` of ``locale`` (default: the active language's).
+
+    Compiling the hooks' querysets costs ≈7 ms (more than the autocomplete query), so
+    the compiled SQL is kept per process for the day, the language and the registered
+    hooks: a ``search_hidden_pages`` hook's queryset may depend on the date (works:
+    consents valid today), not on anything else that changes during a day. The SQL
+    runs with every search, so it always reads the current rows.
+    """
+    hidden_hooks = tuple(hooks.get_hooks("search_hidden_pages"))
+    if locale is not None:
+        locale_sql, locale_params = "%s::integer", (locale.pk,)
+    else:
+        locales = connection.ops.quote_name(Locale._meta.db_table)
+        locale_sql = f"(SELECT id FROM {locales} WHERE language_code = %s)"  # noqa: S608
+        locale_params = (content_language(),)
+    key = (timezone.localdate(), hidden_hooks)
+    cached = _HIDDEN_SQL.get(key)
+    if cached is None:
+        parts, params = [], []
+        for hidden_pages in hidden_hooks:
+            sql, hook_params = hidden_pages().values("pk").query.sql_with_params()
+            parts.append(f"({sql})")
+            params.extend(hook_params)
+        hidden = "ARRAY(" + " UNION ".join(parts) + ")" if parts else "'{}'::integer[]"
+        cached = (hidden, tuple(params))
+        _HIDDEN_SQL.clear()  # yesterday's, or another set of hooks (tests)
+        _HIDDEN_SQL[key] = cached
+    hidden, params = cached
+    return Visibility(locale_sql, locale_params, hidden, params)
+
+
+_HIDDEN_SQL = {}
+
+
+def run_search(query, filters, page=1, per_page=10, seen=None):
+    """Hits of ``query`` among the visible pages (``seen``, a :class:`Visibility`;
+    default: the active locale's), narrowed by ``filters``: one statement.
+
+    The full-text match is ``search_hits()`` (migration search/0006): the index rows
+    matching the query whose facet row is visible and of the locale (the
+    ``search_hidden_pages`` hooks' pages left out), with the filters, at most
+    ``HIT_CAP + 1`` of them: a word on every page reads ``HIT_CAP + 1`` rows, not the
+    whole site. Up to the cap the total and the filter counts are exact; beyond it the
+    results page says "more than ``HIT_CAP``", the filter counts are lower bounds ("from
+    N"), and the hits listed are the ``HIT_CAP`` read (docs/search.md, "Beyond the
+    cap"). Each filter dimension is counted with the other filters: the hits with only
+    the subject filter give the section and grade counts, the hits with only the
+    section and grade filters the subject counts; without filters one match serves
+    all, with filters each is one more call of the function in the same statement.
+
+    The page of hits asked for:
 
     - by relevance, ts_rank is computed only for the first ``RANK_WINDOW`` hits in a
       cheap order (title matches first, then the newest pages); hits beyond the window
-      follow in that cheap order. A broad word matching most of the site ranks 1,000
-      index rows, not 18,000 (docs/search.md: the trade-off);
+      follow in that cheap order (docs/search.md: the trade-off);
     - a date-ordered section (events) is ordered by date alone, upcoming first.
 
     Returns a :class:`SearchPass`; the page of hits themselves is one more query
     (``hit_pages``).
     """
-    found = SearchPass()
+    found = SearchPass(cap=HIT_CAP)
     text = tsquery_text(query)
     if not text:
         return found
     quote = connection.ops.quote_name
     entries = quote(IndexEntry._meta.db_table)
-    facets = quote(PageSearchFacet._meta.db_table)
     through = PageSearchFacet.subjects.through
     links = quote(through._meta.db_table)
     subjects = quote(Subject._meta.db_table)
-    visible_sql, visible_params = base.order_by().values("pk").query.sql_with_params()
     configs = search_configs()
     tsquery = "(" + " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs)) + ")"
     tsquery_params = [value for config in configs for value in (config, text)]
+    seen = seen or visibility()
+    cap = HIT_CAP
+    content_types = page_content_types()
 
-    subject_ok, subject_params = "TRUE", []
+    def hits(section, grade, subject):
+        """One call of ``search_hits()`` with these filters (None: not filtered)."""
+        sql = (
+            f"SELECT * FROM search_hits({tsquery}, %s::integer[], {seen.locale}, "  # noqa: S608
+            f"{seen.hidden}, %s::text, %s::integer, %s::integer, %s::integer)"
+        )
+        params = [
+            *tsquery_params,
+            content_types,
+            *seen.locale_params,
+            *seen.hidden_params,
+            section,
+            grade,
+            subject,
+            cap + 1,
+        ]
+        return sql, params
+
+    section_key = filters.section or None
+    subject_id = filters.subject.pk if filters.subject else None
+    ctes = []
+    ctes.append(("narrowed", *hits(section_key, filters.grade, subject_id)))
+    # Section and grade counts: with the subject filter only; subject counts: with the
+    # section and grade filters only.
+    groups_from = subjects_from = "narrowed"
+    if filters.section or filters.grade:
+        groups_from = "for_groups"
+        ctes.append((groups_from, *hits(None, None, subject_id)))
     if filters.subject:
-        subject_ok = (
-            f"EXISTS (SELECT 1 FROM {links} l WHERE l.pagesearchfacet_id = m.page_id "  # noqa: S608
-            "AND l.subject_id = %s)"
-        )
-        subject_params = [filters.subject.pk]
-    section_ok, section_params = "TRUE", []
-    if filters.section:
-        section_ok, section_params = "COALESCE(f.section = %s, FALSE)", [filters.section]
-    grade_ok, grade_params = "TRUE", []
-    if filters.grade:
-        grade_ok = (
-            "COALESCE(f.grade_from <= %s AND (f.grade_to >= %s "
-            "OR (f.grade_to IS NULL AND f.grade_from = %s)), FALSE)"
-        )
-        grade_params = [filters.grade] * 3
+        subjects_from = "for_subjects"
+        ctes.append((subjects_from, *hits(section_key, filters.grade, None)))
+    cte_sql = ",\n".join(f"{name} AS MATERIALIZED ({sql})" for name, sql, _params in ctes)
+    cte_params = [value for _name, _sql, params in ctes for value in params]
 
     section = sections().get(filters.section)
     if section is not None and section.by_date:
@@ -280,6 +371,7 @@ def run_search(base, query, filters, page=1, per_page=10):
         order_params, window = [today, today], 0
     else:
         cheap_order, order_params, window = "in_title DESC, page_id DESC", [], RANK_WINDOW
+    window = min(window, cap)
     weights = get_sql_weights()
     rank = (
         f"ts_rank(%s::float4[], e.title, {tsquery}) * e.title_norm "
@@ -289,25 +381,12 @@ def run_search(base, query, filters, page=1, per_page=10):
 
     # Table names come from the models; every value is a parameter.
     sql = f"""
-        WITH matched AS MATERIALIZED (
-            SELECT e.object_id::integer AS page_id, e.entry_id, e.in_title
-            FROM search_matches({tsquery}) e
-            WHERE e.content_type_id = ANY(%s)
-              AND e.object_id::integer IN ({visible_sql})
-        ),
-        hits AS MATERIALIZED (
-            SELECT m.page_id, m.entry_id, m.in_title, f.section, f.grade_from,
-                   f.grade_to, f.date, {subject_ok} AS subject_ok,
-                   {section_ok} AS section_ok, {grade_ok} AS grade_ok
-            FROM matched m LEFT JOIN {facets} f ON f.page_id = m.page_id
-        ),
-        narrowed AS (
-            SELECT * FROM hits WHERE subject_ok AND section_ok AND grade_ok
-        ),
+        WITH {cte_sql},
         served AS (
-            SELECT count(*) AS total,
-                   CASE WHEN %s BETWEEN 1 AND GREATEST(CEIL(count(*) / %s::numeric), 1)
-                        THEN %s ELSE GREATEST(CEIL(count(*) / %s::numeric), 1)::integer
+            SELECT LEAST(count(*), %s) AS total, count(*) > %s AS capped,
+                   CASE WHEN %s BETWEEN 1 AND GREATEST(CEIL(LEAST(count(*), %s) / %s::numeric), 1)
+                        THEN %s
+                        ELSE GREATEST(CEIL(LEAST(count(*), %s) / %s::numeric), 1)::integer
                    END AS number
             FROM narrowed
         ),
@@ -326,30 +405,32 @@ def run_search(base, query, filters, page=1, per_page=10):
             SELECT page_id, position FROM ranked
             UNION ALL SELECT page_id, position FROM ordered WHERE position > %s
         ) o ON o.position > (s.number - 1) * %s AND o.position <= s.number * %s
+             AND o.position <= %s
         UNION ALL
-        SELECT 'total', NULL, NULL, NULL, NULL, s.number, s.total FROM served s
+        SELECT 'total', NULL, NULL, NULL, s.capped::integer, s.number, s.total FROM served s
+        UNION ALL
+        SELECT 'read', 'groups', NULL, NULL, NULL, NULL, count(*) FROM {groups_from}
+        UNION ALL
+        SELECT 'read', 'subjects', NULL, NULL, NULL, NULL, count(*) FROM {subjects_from}
         UNION ALL
         SELECT 'group', section, NULL, NULL, grade_from, grade_to, count(*)
-        FROM hits WHERE section IS NOT NULL AND subject_ok
-        GROUP BY section, grade_from, grade_to
+        FROM {groups_from} GROUP BY section, grade_from, grade_to
         UNION ALL
         SELECT 'subject', s.slug, s.name, s.name_en, s.id, s.sort_order, count(*)
-        FROM hits h
+        FROM {subjects_from} h
         JOIN {links} l ON l.pagesearchfacet_id = h.page_id
         JOIN {subjects} s ON s.id = l.subject_id
-        WHERE h.section IS NOT NULL AND h.section_ok AND h.grade_ok
         GROUP BY s.id
     """  # noqa: S608
     params = [
-        *tsquery_params,
-        page_content_types(),
-        *visible_params,
-        *subject_params,
-        *section_params,
-        *grade_params,
+        *cte_params,
+        cap,
+        cap,
         page,
+        cap,
         per_page,
         page,
+        cap,
         per_page,
         *order_params,
         *rank_params,
@@ -359,6 +440,7 @@ def run_search(base, query, filters, page=1, per_page=10):
         window,
         per_page,
         per_page,
+        cap,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -368,7 +450,10 @@ def run_search(base, query, filters, page=1, per_page=10):
         if kind == "page":
             positions.append((second, first))
         elif kind == "total":
-            found.number, found.total = second, third
+            found.capped, found.number, found.total = bool(first), second, third
+        elif kind == "read":
+            # More rows than the cap read: that dimension's counts are lower bounds.
+            setattr(found, f"{key}_capped", third > cap)
         elif kind == "group":
             found.groups.append((key, first, second, third))
         else:
@@ -420,12 +505,20 @@ def count_facets(found, filters):
         count = section_counts.get(key, 0)
         if count or key == filters.section:
             facets.sections.append(
-                FacetChoice(key, str(section.label), count, key == filters.section)
+                FacetChoice(
+                    key,
+                    str(section.label),
+                    count,
+                    key == filters.section,
+                    at_least=found.groups_capped,
+                )
             )
     for row in found.subjects:
         label = Subject(name=row["name"], name_en=row["name_en"]).display_name
         selected = filters.subject is not None and filters.subject.pk == row["id"]
-        facets.subjects.append(FacetChoice(row["slug"], label, row["hits"], selected))
+        facets.subjects.append(
+            FacetChoice(row["slug"], label, row["hits"], selected, at_least=found.subjects_capped)
+        )
     if filters.subject and not any(choice.selected for choice in facets.subjects):
         facets.subjects.append(
             FacetChoice(filters.subject.slug, filters.subject.display_name, 0, True)
@@ -433,7 +526,13 @@ def count_facets(found, filters):
     for grade in GRADES:
         if grade_counts[grade] or grade == filters.grade:
             facets.grades.append(
-                FacetChoice(str(grade), str(grade), grade_counts[grade], grade == filters.grade)
+                FacetChoice(
+                    str(grade),
+                    str(grade),
+                    grade_counts[grade],
+                    grade == filters.grade,
+                    at_least=found.groups_capped,
+                )
             )
     return facets
 
@@ -574,13 +673,16 @@ def breadcrumbs_for(pages):
     }
 
 
-def similar_titles(base, query, limit=5):
-    """Pages whose title is close to ``query`` (typos): pg_trgm's word similarity.
+def similar_titles(query, limit=5, seen=None):
+    """Visible pages (``seen``, a :class:`Visibility`; default: the active locale's)
+    whose title is close to ``query`` (typos): pg_trgm's word similarity over the
+    facet rows' titles.
 
     Empty on databases without pg_trgm (SQLite).
     """
     if not on_postgresql() or not query:
         return []
+    seen = seen or visibility()
     query = query[:FUZZY_MAX_QUERY]
     similarity = TrigramWordSimilarity(Value(query, output_field=TextField()), "title")
     with connection.cursor() as cursor:
@@ -589,13 +691,46 @@ def similar_titles(base, query, limit=5):
             "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
             [str(FUZZY_THRESHOLD)],
         )
-    # ``title %> query``: answered from the GIN trigram index on titles
-    # (migration 0004) instead of computing the similarity of every title.
+    quote = connection.ops.quote_name
+    condition, params = seen.rows("f")
+    # ``title %> query``: answered from the GIN trigram index on the visible rows'
+    # titles (migration 0006); the first ``FUZZY_CANDIDATES`` rows above the threshold
+    # are ordered by similarity. A near-miss of a word in thousands of titles
+    # ("олимпеада") then rechecks a few hundred titles, not every one of them.
+    candidates = RawSQL(  # noqa: S611 — table names from the models, values are parameters
+        f"SELECT f.page_id FROM {quote(PageSearchFacet._meta.db_table)} f "  # noqa: S608
+        f"WHERE {condition} AND f.title %%> %s LIMIT %s",
+        [*params, query, FUZZY_CANDIDATES],
+    )
     return list(
-        base.filter(TrigramWordSimilar(F("title"), Value(query, output_field=TextField())))
+        Page.objects.filter(pk__in=candidates)
         .annotate(similarity=similarity)
         .order_by("-similarity", "title")[:limit]
     )
+
+
+def autocomplete_pages(query, limit, seen=None):
+    """Visible pages (``seen``; default: the active locale's) whose title starts with
+    ``query`` (case-insensitive), in title order, at most ``limit``: one query.
+
+    Read from the B-tree on the visible facet rows' ``(locale, lower(title))`` in the
+    "C" collation (migration search/0006): the scan starts at the prefix, reads titles
+    in order and stops after ``limit`` — the same cost for "о" as for a whole title.
+    """
+    quote = connection.ops.quote_name
+    facets = quote(PageSearchFacet._meta.db_table)
+    seen = seen or visibility()
+    condition, condition_params = seen.rows("f")
+    escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Table names come from the models; values are parameters.
+    ids = RawSQL(  # noqa: S611
+        f"SELECT f.page_id FROM {facets} f WHERE {condition} "  # noqa: S608
+        'AND (lower(f.title) COLLATE "C") LIKE %s '
+        'ORDER BY (lower(f.title) COLLATE "C"), f.page_id LIMIT %s',
+        [*condition_params, escaped + "%", limit],
+    )
+    pages = Page.objects.filter(pk__in=ids).select_related("search_facet")
+    return sorted(pages, key=lambda page: (page.title.lower(), page.pk))
 
 
 def count_search(query_string, date=None):

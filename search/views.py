@@ -3,7 +3,9 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,8 +16,10 @@ from wagtail.search.utils import normalise_query_string
 from portal import routing
 
 from .facets import DEFAULT_SECTION, sections
+from .models import PageSearchFacet
 from .query import (
     HitList,
+    autocomplete_pages,
     count_facets,
     count_search,
     describe_hits,
@@ -24,7 +28,7 @@ from .query import (
     requested_page,
     run_search,
     similar_titles,
-    visible_pages,
+    visibility,
 )
 
 RESULTS_PER_PAGE = 10
@@ -64,11 +68,11 @@ def search(request):
         context["popular_queries"] = popular_queries()
         return render(request, "search/search.html", context)
 
-    base = visible_pages()
+    seen = visibility()
     # One full-text match: the total, the filter counts and the ids of the page of
     # hits asked for; then that page's rows (search/query.py).
     found = run_search(
-        base, query, filters, requested_page(request.GET.get("page")), RESULTS_PER_PAGE
+        query, filters, requested_page(request.GET.get("page")), RESULTS_PER_PAGE, seen
     )
     paginator = Paginator(HitList(found, hit_pages(found), RESULTS_PER_PAGE), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(found.number)
@@ -79,7 +83,7 @@ def search(request):
 
     promotions = []
     if first_page and not filters.active:
-        promotions = promoted(base, query, request)
+        promotions = promoted(seen, query, request)
     if paginator.count and first_page and not filters.active and "page" not in request.GET:
         # Statistics count searches that found something: a typo or spam query that
         # finds nothing never becomes a "popular query" shown to visitors.
@@ -88,24 +92,37 @@ def search(request):
     context.update(
         page_obj=page_obj,
         paginator=paginator,
+        found=found,
         hits=hits,
         facets=facets,
         promotions=promotions,
         default_section=DEFAULT_SECTION,
     )
     if not paginator.count:
-        context["similar_pages"] = [
-            (page, page.get_url(request)) for page in similar_titles(base, query)
-        ]
+        # Typo suggestions only when the query itself found nothing: with filters the
+        # page offers to search without them instead.
+        if not filters.active:
+            context["similar_pages"] = [
+                (page, page.get_url(request)) for page in similar_titles(query, seen=seen)
+            ]
         context["popular_queries"] = popular_queries(exclude=query)
     return render(request, "search/search.html", context)
 
 
-def promoted(base, query, request):
+def promoted(seen, query, request):
     """Editors' promoted results for this query whose pages are visible here."""
+    quote = connection.ops.quote_name
+    condition, params = seen.rows("f")
+    # The promotion's page has a visible facet row (one key lookup per promotion).
+    visible = RawSQL(  # noqa: S611 — table names from the models, values are parameters
+        f"EXISTS (SELECT 1 FROM {quote(PageSearchFacet._meta.db_table)} f "  # noqa: S608
+        f"WHERE f.page_id = {quote(SearchPromotion._meta.db_table)}.page_id AND {condition})",
+        params,
+        output_field=BooleanField(),
+    )
     picks = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=base.values("pk")))
+        .filter(Q(page__isnull=True) | Q(visible))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -132,16 +149,15 @@ def popular_queries(exclude="", limit=POPULAR_QUERIES):
 def autocomplete(request):
     """Titles starting with what is typed (JSON), for the header search box.
 
-    Same visibility as the results page; at most eight suggestions.
+    Same visibility as the results page; at most eight suggestions, in title order,
+    from the title-prefix index of the facet table (search/query.py:
+    ``autocomplete_pages``).
     """
     query = clean_query(request.GET.get("q", ""), AUTOCOMPLETE_MAX_LENGTH)
     suggestions = []
     if has_words(query):
         labels = {key: str(section.label) for key, section in sections().items()}
-        pages = (
-            visible_pages().select_related("search_facet").autocomplete(query)[:AUTOCOMPLETE_LIMIT]
-        )
-        for page in pages:
+        for page in autocomplete_pages(query, AUTOCOMPLETE_LIMIT):
             facet = getattr(page, "search_facet", None)
             suggestions.append(
                 {

@@ -21,7 +21,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from portal.access import ScopedPermissionPolicy
 from portal.access.admin import PortalSnippetChooserViewSet, PortalSnippetViewSet
 
-from .models import SCOPE_CHOICES, Consent, hidden_page_ids
+from .models import SCOPE_CHOICES, Consent, PhotoReportPage, StudentWorkPage
 from .unpublishing import LOG_ACTION
 
 register_permission_policy(
@@ -106,7 +106,15 @@ def register_consent_log_actions(actions):
     )
 
 
+# Two hooks, one per page type (``hidden_page_ids`` in one): each subquery reads its own
+# small table by key; their ``OR`` in one query tested every page of the site.
 @hooks.register("search_hidden_pages")
 def works_without_consent():
-    """Live works and photo reports whose consent is no longer valid (until unpublished)."""
-    return hidden_page_ids()
+    """Live works whose consent is no longer valid (until unpublished)."""
+    return StudentWorkPage.objects.live().without_valid_consent().values("pk")
+
+
+@hooks.register("search_hidden_pages")
+def photo_reports_without_consent():
+    """Live photo reports whose consent is no longer valid (until unpublished)."""
+    return PhotoReportPage.objects.live().without_valid_consent().values("pk")

@@ -52,3 +52,11 @@ def test_odd_input_gives_a_json_answer(client, pages):
 @pytest.mark.django_db
 def test_autocomplete_query_count_is_bounded(client, pages):
     assert count_queries(client, "/search/autocomplete/", q="олимп") <= 5
+
+
+@pytest.mark.django_db
+def test_suggestions_come_in_title_order_and_like_wildcards_are_plain_text(suggest, pages):
+    assert suggest("олимп")[:3] == ["Олимп 0", "Олимп 1", "Олимп 10"]
+    assert suggest("олимп_") == []
+    assert suggest("%") == []
+    assert suggest("о%") == []

@@ -13,12 +13,10 @@ from .helpers import titles
 
 
 def full_text_matches(queries):
-    """Statements matching a tsquery: ``@@`` or the ``search_matches()`` function of
-    migration search/0005 (snippets use ``ts_headline``, which matches nothing)."""
+    """Statements matching a tsquery: ``@@`` or the ``search_hits()`` function of
+    migration search/0006 (snippets use ``ts_headline``, which matches nothing)."""
     return [
-        query["sql"]
-        for query in queries
-        if "@@" in query["sql"] or "search_matches(" in query["sql"]
+        query["sql"] for query in queries if "@@" in query["sql"] or "search_hits(" in query["sql"]
     ]
 
 
@@ -32,7 +30,7 @@ def test_the_full_text_match_runs_once_per_results_page(client, home):
     assert response.context["paginator"].count == 0  # no facet rows with grades
     matches = full_text_matches(queries)
     assert len(matches) == 1, matches
-    assert "search_matches(" in matches[0]
+    assert "search_hits(" in matches[0]
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/search/", {"query": "олимпиады", "page": "2"})

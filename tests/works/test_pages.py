@@ -124,6 +124,17 @@ def test_lists_search_and_sitemap_leave_out_invalid_consent(client, works_index)
     assert report.url not in sitemap
 
 
+def test_a_consent_withdrawn_after_a_search_hides_the_work_from_the_next_one(client, works_index):
+    """The hooks' SQL is compiled once a day (search.query.visibility); the rows it
+    reads are the current ones."""
+    consent = ConsentFactory()
+    work = StudentWorkPageFactory(parent=works_index, title="Акварель Снегопад", consent=consent)
+    assert work.url in client.get("/search/", {"query": "акварель"}).content.decode()
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_on=timezone.localdate())
+    assert work.url not in client.get("/search/", {"query": "акварель"}).content.decode()
+    assert client.get("/search/autocomplete/", {"q": "Аквар"}).json()["results"] == []
+
+
 def test_search_facets_of_a_work(works_index):
     from search.models import PageSearchFacet
 
