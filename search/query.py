@@ -709,28 +709,63 @@ def similar_titles(query, limit=5, seen=None):
     )
 
 
+# Below this many letters a word inside a title is not looked for: the trigram index
+# needs three to find anything, and one or two letters fit most titles anyway.
+INNER_WORD_MIN = 3
+
+
 def autocomplete_pages(query, limit, seen=None):
     """Visible pages (``seen``; default: the active locale's) whose title starts with
-    ``query`` (case-insensitive), in title order, at most ``limit``: one query.
+    ``query`` (case-insensitive), then pages with a word inside the title starting
+    with it («пифаг» → «Теорема Пифагора»), at most ``limit``: one query.
 
-    Read from the B-tree on the visible facet rows' ``(locale, lower(title))`` in the
-    "C" collation (migration search/0006): the scan starts at the prefix, reads titles
-    in order and stops after ``limit`` — the same cost for "о" as for a whole title.
+    Titles that start with it come from the B-tree on the visible facet rows'
+    ``(locale, lower(title))`` in the "C" collation (migration search/0006): the scan
+    starts at the prefix, reads titles in order and stops after ``limit``, the same
+    cost for "о" as for a whole title. The words inside come from the trigram index on
+    the same rows (a regular expression anchored after a non-letter), at most
+    ``limit`` of them, read only when the first part did not fill the list.
     """
     quote = connection.ops.quote_name
     facets = quote(PageSearchFacet._meta.db_table)
     seen = seen or visibility()
     condition, condition_params = seen.rows("f")
-    escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    lowered = query.lower()
+    escaped = lowered.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    title = 'lower(f.title) COLLATE "C"'
     # Table names come from the models; values are parameters.
-    ids = RawSQL(  # noqa: S611
-        f"SELECT f.page_id FROM {facets} f WHERE {condition} "  # noqa: S608
-        'AND (lower(f.title) COLLATE "C") LIKE %s '
-        'ORDER BY (lower(f.title) COLLATE "C"), f.page_id LIMIT %s',
-        [*condition_params, escaped + "%", limit],
+    starts = (
+        f"SELECT f.page_id, 0 AS part, {title} AS title FROM {facets} f "  # noqa: S608
+        f"WHERE {condition} AND {title} LIKE %s ORDER BY {title}, f.page_id LIMIT %s"
     )
-    pages = Page.objects.filter(pk__in=ids).select_related("search_facet")
-    return sorted(pages, key=lambda page: (page.title.lower(), page.pk))
+    params = [*condition_params, escaped + "%", limit]
+    sql = starts
+    if len(lowered.strip()) >= INNER_WORD_MIN:
+        inner = (
+            f"SELECT f.page_id, 1, {title} FROM {facets} f "  # noqa: S608
+            f"WHERE {condition} AND f.title ~* %s AND {title} NOT LIKE %s LIMIT %s"
+        )
+        # Read lazily: the second part runs only if the first found fewer than limit.
+        sql = f"SELECT * FROM (({starts}) UNION ALL ({inner})) AS found LIMIT %s"  # noqa: S608
+        params += [
+            *condition_params,
+            "[^[:alnum:]]" + postgres_regex_literal(lowered),
+            escaped + "%",
+            limit,
+            limit,
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        order = {page_id: (part, title, page_id) for page_id, part, title in cursor.fetchall()}
+    pages = Page.objects.filter(pk__in=order).select_related("search_facet")
+    return sorted(pages, key=lambda page: order[page.pk])
+
+
+def postgres_regex_literal(text):
+    """``text`` matched literally in a PostgreSQL regular expression: every character
+    that is not a letter, a digit or a space behind a backslash (which PostgreSQL reads
+    as that character itself)."""
+    return "".join(char if char.isalnum() or char == " " else "\\" + char for char in text)
 
 
 def count_search(query_string, date=None):

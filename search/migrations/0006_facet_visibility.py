@@ -7,7 +7,7 @@
 # On PostgreSQL also:
 # - `search_hits(...)`: the visible index rows matching a query, with the filters, at
 #   most `cap` of them (search/query.py: run_search, docs/search.md). PL/pgSQL with
-#   EXECUTE, so its one query is planned with the actual values (a selective filter is
+#   EXECUTE, so its query is planned with the actual values (a selective filter is
 #   read from the facet side, a broad word from the GIN index) and `enable_seqscan =
 #   off` (PostgreSQL prices `title || body` like an addition and would otherwise read
 #   and detoast the whole index table for a broad word: migration 0005). The LIMIT
@@ -17,9 +17,9 @@
 #   autocomplete reads the first titles by prefix, in order, and stops;
 # - a GIN trigram index on the visible rows' titles: typo suggestions.
 #
-# Existing rows get their locale, title and visibility from the pages here; rows for
-# live pages that have none are written by `manage.py rebuild_search_index
-# --facets-only` (as after any bulk load).
+# Existing rows get their locale, title and visibility from the pages here; pages
+# without a row get one in the general section ("pages"), which `manage.py
+# rebuild_search_index --facets-only` (as after any bulk load) refines.
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -43,6 +43,17 @@ def forwards(apps, schema_editor):
     pages = quote(apps.get_model("wagtailcore", "Page")._meta.db_table)
     restrictions = quote(apps.get_model("wagtailcore", "PageViewRestriction")._meta.db_table)
     entries = quote(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
+    # Pages indexed without a facet row (a bulk load that skipped the signals) were
+    # found before this migration: they keep being found, in the general section,
+    # until `rebuild_search_index --facets-only` gives them their own.
+    schema_editor.execute(
+        f"INSERT INTO {facets} (page_id, section, title, visible) "  # noqa: S608
+        f"SELECT p.id, 'pages', p.title, false FROM {pages} p WHERE p.depth > 1 "
+        f"AND NOT EXISTS (SELECT 1 FROM {facets} f WHERE f.page_id = p.id)"
+    )
+    # The new rows' foreign keys checked now: with their checks pending, PostgreSQL
+    # refuses the CREATE INDEX below in the same transaction.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     schema_editor.execute(
         f"UPDATE {facets} f SET title = p.title, locale_id = p.locale_id, "  # noqa: S608
         f"visible = p.live AND NOT EXISTS (SELECT 1 FROM {pages} r "
@@ -72,19 +83,28 @@ def forwards(apps, schema_editor):
     schema_editor.execute(f"ANALYZE {facets}")
     # $1 query, $2 page content types, $3 locale, $4 hidden page ids (search_hidden_pages
     # hooks), $5 section, $6 grade, $7 subject (NULL: no such filter), $8 cap.
-    body = (
+    select = (
         "SELECT f.page_id, e.id, e.title @@ $1, f.section::text, f.grade_from::integer, "
         "f.grade_to::integer, f.date "
         f"FROM {entries} e JOIN {facets} f ON f.page_id = e.object_id::integer "
+    )
+    filters = (
         # `+ 0`: never the content-type B-tree (every page row, each one detoasted).
-        "WHERE (e.title || e.body) @@ $1 AND e.content_type_id + 0 = ANY($2) "
+        "AND e.content_type_id + 0 = ANY($2) "
         "AND f.visible AND f.locale_id = $3 AND f.page_id <> ALL($4) "
         "AND ($5 IS NULL OR f.section = $5) "
         "AND ($6 IS NULL OR (f.grade_from <= $6 AND (f.grade_to >= $6 "
         "OR (f.grade_to IS NULL AND f.grade_from = $6)))) "
         f"AND ($7 IS NULL OR EXISTS (SELECT 1 FROM {links} l "
         "WHERE l.pagesearchfacet_id = f.page_id AND l.subject_id = $7)) "
-        "LIMIT $8"
+    )
+    # Title matches first (the GIN index on the titles), then the other matches: above
+    # the cap the rows read are the best candidates, not whichever the index returns
+    # first. Read lazily: the second part runs only while fewer than `cap` were found.
+    body = (
+        f"SELECT * FROM (({select} WHERE e.title @@ $1 {filters} LIMIT $8) UNION ALL "
+        f"({select} WHERE (e.title || e.body) @@ $1 AND NOT (e.title @@ $1) {filters} "
+        "LIMIT $8)) AS hits LIMIT $8"
     )
     schema_editor.execute(
         f"CREATE OR REPLACE FUNCTION {FUNCTION}(query tsquery, content_types integer[], "

@@ -38,6 +38,7 @@ def test_at_most_eight_suggestions_with_url_and_section(client, pages):
 
 
 ODD_INPUT = ["", " ", "'", ":*", "&|!", "\\", "а" * 500, "олимп:*"]
+ODD_INPUT += ["(физ", "[а-я]+", "ф.з", "физ\\"]  # regular-expression characters
 
 
 @pytest.mark.django_db
@@ -60,3 +61,24 @@ def test_suggestions_come_in_title_order_and_like_wildcards_are_plain_text(sugge
     assert suggest("олимп_") == []
     assert suggest("%") == []
     assert suggest("о%") == []
+
+
+@pytest.mark.django_db
+def test_a_word_inside_the_title_is_suggested_after_the_titles_starting_with_it(suggest, home):
+    for title in ["Физика: оптика", "Олимпиада по физике", "Задачи (физ.-мат. класс)"]:
+        text_page(home, title)
+    text_page(home, "Астрофизика для начинающих")
+    # The title that starts with it first, then the words inside in title order; the
+    # middle of a word («астрофизика») is not a word start.
+    assert suggest("физ") == ["Физика: оптика", "Задачи (физ.-мат. класс)", "Олимпиада по физике"]
+    assert suggest("ФИЗИКЕ") == ["Олимпиада по физике"]
+    # Regular-expression characters are plain text.
+    assert suggest("(физ") == ["Задачи (физ.-мат. класс)"]
+    assert suggest("ф.з") == []
+
+
+@pytest.mark.django_db
+def test_one_or_two_letters_only_match_title_starts(suggest, home):
+    text_page(home, "Физика: оптика")
+    text_page(home, "Олимпиада по физике")
+    assert suggest("фи") == ["Физика: оптика"]
