@@ -184,6 +184,14 @@ def _in_source_language():
     return (get_language() or SOURCE_LANGUAGE).startswith(SOURCE_LANGUAGE)
 
 
+def _source_lang_if(condition):
+    """`` lang="ru"`` (the source language) when ``condition`` holds, else nothing: the
+    attribute the ``lang_if_*`` and ``source_lang`` filters put on Russian text."""
+    from portal.translation import SOURCE_LANGUAGE
+
+    return mark_safe(f' lang="{SOURCE_LANGUAGE}"') if condition else ""  # noqa: S308 - a constant
+
+
 @register.filter
 def lang_if_untranslated(page):
     """`` lang="ru"`` for an untranslated page listed on another language's page.
@@ -192,20 +200,14 @@ def lang_if_untranslated(page):
     Russian titles and summaries; the attribute on the item tells browsers and screen
     readers so. No query: in a synchronised tree an alias is always of the source page.
     """
-    from portal.translation import SOURCE_LANGUAGE
-
-    if getattr(page, "alias_of_id", None) and not _in_source_language():
-        return mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308 - a constant
-    return ""
+    return _source_lang_if(getattr(page, "alias_of_id", None) and not _in_source_language())
 
 
 @register.filter
 def source_lang(value=None):
     """`` lang="ru"`` on another language's page, for text that is only ever in Russian
     (a synchronised list, such as an exam's key dates or a teacher's courses)."""
-    from portal.translation import SOURCE_LANGUAGE
-
-    return "" if _in_source_language() else mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308
+    return _source_lang_if(not _in_source_language())
 
 
 @register.filter
@@ -216,13 +218,9 @@ def lang_if_fallback(row, page):
     Russian one is the legal version, ``sveden/queries.py``); the attribute on the row
     or cell says so. No query: the row's and the page's locale ids are compared.
     """
-    from portal.translation import SOURCE_LANGUAGE
-
     row_locale = getattr(row, "locale_id", None)
     page_locale = getattr(page, "locale_id", None)
-    if row_locale and page_locale and row_locale != page_locale:
-        return mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308 - a constant
-    return ""
+    return _source_lang_if(row_locale and page_locale and row_locale != page_locale)
 
 
 @register.filter
@@ -230,11 +228,7 @@ def lang_if_cyrillic(value):
     """`` lang="ru"`` on another language's page for a value typed in as it is, with no
     English column, when it has Russian letters: a phone with its «— бухгалтерия», a
     licence's registry number «Л035-…». Nothing for digits and Latin text."""
-    from portal.translation import SOURCE_LANGUAGE
-
-    if _in_source_language() or not CYRILLIC.search(str(value or "")):
-        return ""
-    return mark_safe(f' lang="{SOURCE_LANGUAGE}"')  # noqa: S308 - a constant
+    return _source_lang_if(not _in_source_language() and CYRILLIC.search(str(value or "")))
 
 
 @register.filter
