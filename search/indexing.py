@@ -2,7 +2,9 @@
 their visibility (live, outside every view restriction)."""
 
 from django.db import connection, transaction
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from portal.queries import NOT_VIEW_RESTRICTED_SQL
 
 from .facets import facets_of, section_of
 from .models import PageSearchFacet
@@ -31,13 +33,13 @@ def refresh_visibility(page_ids=None, under=None):
     ancestor) of the facet rows of ``page_ids``, of the pages at or below the path
     ``under``, or of every row: one statement, only changed rows written.
 
-    The rule is ``search.query.restricted_pages()``'s: a restriction on a page closes
-    it and every page below it.
+    The rule is ``portal.queries.not_view_restricted()``'s (its SQL): a restriction on
+    a page closes it and every page below it.
     """
     quote = connection.ops.quote_name
     facets = quote(PageSearchFacet._meta.db_table)
     pages = quote(Page._meta.db_table)
-    restrictions = quote(PageViewRestriction._meta.db_table)
+    public = NOT_VIEW_RESTRICTED_SQL.format(path="p.path")
     where, params = "", []
     if page_ids is not None:
         where, params = "AND p.id = ANY(%s)", [list(page_ids)]
@@ -47,10 +49,7 @@ def refresh_visibility(page_ids=None, under=None):
     sql = f"""
         UPDATE {facets} f SET visible = v.visible
         FROM (
-            SELECT p.id, p.live AND NOT EXISTS (
-                SELECT 1 FROM {pages} r JOIN {restrictions} pr ON pr.page_id = r.id
-                WHERE starts_with(p.path, r.path)
-            ) AS visible
+            SELECT p.id, p.live AND {public} AS visible
             FROM {pages} p WHERE TRUE {where}
         ) v
         WHERE f.page_id = v.id AND f.visible IS DISTINCT FROM v.visible

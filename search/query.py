@@ -31,11 +31,12 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
 from portal.models import Subject, grade_range
+from portal.queries import not_view_restricted
 from portal.routing import content_language
 
 from .facets import DEFAULT_SECTION, sections
@@ -51,9 +52,12 @@ FUZZY_CANDIDATES = 50  # titles above the threshold read, then ordered by simila
 def visible_pages(locale=None):
     """Live, public pages of ``locale`` (default: the active one), without the root.
 
-    The view restrictions and the active locale are subqueries (no query of their own).
+    The visibility rule as a queryset. The public surfaces read it from the facet
+    table's ``visible`` and ``locale`` (:class:`Visibility`), which the signals keep;
+    tests/search/test_visibility_table.py compares the two after every event that
+    changes them.
     """
-    pages = Page.objects.live().exclude(pk__in=restricted_pages()).exclude(depth=1)
+    pages = Page.objects.live().filter(not_view_restricted()).exclude(depth=1)
     if locale is None:
         language = Locale.objects.filter(language_code=content_language()).values("pk")
         pages = pages.filter(locale__in=language)
@@ -65,28 +69,6 @@ def visible_pages(locale=None):
     for hidden_pages in hooks.get_hooks("search_hidden_pages"):
         pages = pages.exclude(pk__in=hidden_pages())
     return pages
-
-
-def restricted_pages():
-    """Ids of the pages under a view restriction (on themselves or an ancestor), as a
-    subquery: a join on the path prefix.
-
-    The search backend reads plain field lookups only, so this is an id subquery. It is
-    the rule of ``portal.queries.not_view_restricted()`` written as a join: that
-    correlated ``NOT EXISTS`` is planned as one probe per page, which PostgreSQL
-    estimates at ~8 cost units each (≈170,000 at 20,000 pages, whatever the real
-    number of restrictions): past ``jit_above_cost``, so every search paid 70–120 ms
-    of JIT compilation. The join is estimated at what it costs (a few thousand).
-    """
-    quote = connection.ops.quote_name
-    pages = quote(Page._meta.db_table)
-    restrictions = quote(PageViewRestriction._meta.db_table)
-    # Table names come from the models; no values.
-    return RawSQL(  # noqa: S611 — no values, table names from the models
-        f"SELECT p.id FROM {pages} p JOIN {pages} r ON starts_with(p.path, r.path) "  # noqa: S608
-        f"JOIN {restrictions} v ON v.page_id = r.id",
-        [],
-    )
 
 
 def on_postgresql():

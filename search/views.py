@@ -147,11 +147,11 @@ def popular_queries(exclude="", limit=POPULAR_QUERIES):
 
 @require_GET
 def autocomplete(request):
-    """Titles starting with what is typed (JSON), for the header search box.
+    """Titles starting with what is typed, then titles with a word starting with it
+    (JSON), for the header search box.
 
-    Same visibility as the results page; at most eight suggestions, in title order,
-    from the title-prefix index of the facet table (search/query.py:
-    ``autocomplete_pages``).
+    Same visibility as the results page; at most eight suggestions, from the facet
+    table's title indexes (search/query.py: ``autocomplete_pages``).
     """
     query = clean_query(request.GET.get("q", ""), AUTOCOMPLETE_MAX_LENGTH)
     suggestions = []
