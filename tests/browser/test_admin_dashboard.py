@@ -63,6 +63,8 @@ def test_teacher_adds_a_topic_with_a_video_offline_from_my_area(page, live_site,
         0
     )
     page.keyboard.press("Escape")
+    # The screenshots show the dashboard, not the explorer half way through closing.
+    expect(explorer).to_be_hidden()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "admin-dashboard-desktop.png")
     page.set_viewport_size({"width": 390, "height": 844})
