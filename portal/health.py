@@ -9,6 +9,7 @@ cached by the proxy or the page cache.
 """
 
 import logging
+import secrets
 import time
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_GET
 
 logger = logging.getLogger(__name__)
 
-PROBE_KEY = "health-probe"
+PROBE_KEY = "health-probe:"
 
 
 def check_database():
@@ -34,10 +35,16 @@ def check_database():
 
 def check_cache():
     cache = caches[settings.SHARED_CACHE_ALIAS]
-    token = str(time.monotonic_ns())
-    cache.set(PROBE_KEY, token, 30)
-    if cache.get(PROBE_KEY) != token:
-        raise RuntimeError("the cache did not return what was written")
+    # A key of its own: probes run at once by several processes (the proxy probes
+    # every backend, the balancer and monitoring too) must not read each other's value.
+    key = PROBE_KEY + secrets.token_hex(8)
+    token = secrets.token_hex(8)
+    cache.set(key, token, 30)
+    try:
+        if cache.get(key) != token:
+            raise RuntimeError("the cache did not return what was written")
+    finally:
+        cache.delete(key)
     return {}
 
 

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import OperationalError, connection
 from django.test import RequestFactory
@@ -18,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from portal import outage
+from portal import health, outage
 from portal.background import MAX_ATTEMPTS
 from tests.factories.portal import jpeg_bytes
 
@@ -159,6 +160,28 @@ def test_health_reports_every_dependency_uncached(client):
     assert {"database", "cache", "storage", "tasks"} <= report.keys()
     assert all(report[part]["ok"] for part in ("database", "cache", "storage", "tasks"))
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_probes_running_at_once_do_not_fail_each_other(client, settings, monkeypatch):
+    # Varnish probes each backend and the balancer probes too: another process's probe
+    # can write between this one's write and read (it did, with one shared key).
+    cache = caches[settings.SHARED_CACHE_ALIAS]
+    read = cache.get
+    interleaved = []
+
+    def get_with_another_probe_in_between(key, *args, **kwargs):
+        if key.startswith(health.PROBE_KEY) and not interleaved:
+            interleaved.append(key)
+            assert health.check_cache() == {}
+        return read(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get_with_another_probe_in_between)
+    response = client.get("/health/")
+    assert interleaved
+    assert response.status_code == 200, response.content
+    assert response.json()["cache"]["ok"] is True
+    # Nothing left behind: every probe removes its key.
+    assert read(interleaved[0]) is None
 
 
 def test_health_is_503_without_the_cache_and_names_no_secret(client, settings):
