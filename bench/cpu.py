@@ -43,7 +43,7 @@ LAYERS = {
 }
 
 
-def configure(static_root):
+def configure(static_root, fragments):
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -52,7 +52,10 @@ def configure(static_root):
             "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/9"),
             "SECURE_SSL_REDIRECT": "0",
             "STATIC_ROOT": static_root,
-            "PAGE_CACHE_ENABLED": "0",
+            # Whole answers are never kept; with --fragments the shared fragments
+            # (menu, site, board) are, as for the first visitor of a page or an editor.
+            "PAGE_CACHE_ENABLED": "1" if fragments else "0",
+            "PAGE_CACHE_ANSWERS": "0",
         }
     )
     import django
@@ -141,12 +144,17 @@ def main():
     parser.add_argument("--only", help="comma-separated page kinds (labels of bench/pages.py)")
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--fragments",
+        action="store_true",
+        help="keep the shared fragments (the page itself is still rendered every time)",
+    )
     parser.add_argument("--top", type=int, default=20, help="own functions to list")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL (a database with the demo school).")
     with tempfile.TemporaryDirectory(prefix="bench-cpu-") as static_root:
-        configure(static_root)
+        configure(static_root, args.fragments)
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 

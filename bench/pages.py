@@ -2,7 +2,7 @@
 Varnish, and nginx serving a static file for comparison.
 
     DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/pages.py \
-        [--port 8170] [--workers 2] [--duration 10] [--no-proxy] [--visitors 50] \
+        [--port 8170] [--workers 2] [--duration 10] [--no-proxy] [--no-cold] [--visitors 50] \
         [--only home,topic]
 
 Starts the app under gunicorn with the production settings (SECRET_KEY, ALLOWED_HOSTS
@@ -12,14 +12,17 @@ directory, and for one URL of every page kind prints requests per second, p50/p9
 latency and the server CPU per request (the gunicorn workers' user+system time from
 /proc before and after, divided by the requests):
 
-1. uncached (``PAGE_CACHE_ENABLED=0``: no page cache, no fragments; every request
-   renders, as for an editor or the first visitor after a publish);
-2. from the app's page cache in Redis (the bench's Redis database is emptied first);
+1. cold (``PAGE_CACHE_ENABLED=0``: no page cache, no fragments; every request
+   renders everything; skipped with ``--no-cold``);
+2. uncached (``PAGE_CACHE_ANSWERS=0``: every request renders its page, with the
+   fragments every page shares kept in Redis — the menu, the site and its settings, the
+   routes, the home board — as for an editor or a page's first visitor after a change);
+3. from the app's page cache in Redis (the bench's Redis database is emptied first);
    then ``--visitors`` concurrent visitors with think time (0.5–2 s between pages);
-3. through Varnish with the repository's VCL (deploy/varnish/default.vcl, its two
+4. through Varnish with the repository's VCL (deploy/varnish/default.vcl, its two
    backends pointed at the bench's gunicorn; a minimal VCL if there is none), the
    first three kinds and the visitors again;
-4. nginx serving a static copy of the home page, and the share of that rate Varnish
+5. nginx serving a static copy of the home page, and the share of that rate Varnish
    reached for the home page.
 
 The load comes from wrk when installed (``apt-get install wrk``), else from the
@@ -315,6 +318,7 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--visitors", type=int, default=50)
     parser.add_argument("--no-proxy", action="store_true", help="skip Varnish and nginx")
+    parser.add_argument("--no-cold", action="store_true", help="skip the run without fragments")
     parser.add_argument("--only", help="comma-separated page kinds (labels) to measure")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
@@ -336,10 +340,21 @@ def main():
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
         workdir = Path(tmp)
         extra = []
-        # Uncached: no page cache and no fragments, every request renders.
-        server = start_gunicorn(args, {**env, "PAGE_CACHE_ENABLED": "0"}, workdir)
+        if not args.no_cold:
+            # Cold: no page cache and no fragments, every request renders everything.
+            server = start_gunicorn(args, {**env, "PAGE_CACHE_ENABLED": "0"}, workdir)
+            try:
+                print(f"gunicorn, {args.workers} sync workers, production settings, cold:")
+                measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
+            finally:
+                stop_gunicorn(server)
+        # Uncached: every request renders its page, from the kept fragments (menu, site,
+        # routes, the board) — an editor's view, a page's first visitor after a change.
+        flush_redis(cache_url)
+        fragments_env = {**env, "PAGE_CACHE_ENABLED": "1", "PAGE_CACHE_ANSWERS": "0"}
+        server = start_gunicorn(args, fragments_env, workdir)
         try:
-            print(f"gunicorn, {args.workers} sync workers, production settings, uncached:")
+            print(f"gunicorn, {args.workers} sync workers, uncached pages, kept fragments:")
             measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
         finally:
             stop_gunicorn(server)

@@ -6,10 +6,12 @@ depend on how many announcements, events or lessons exist: each part is one quer
 """
 
 import datetime as dt
+from functools import partial
 
 from django.utils import timezone
 
 from portal.models import SchoolClass
+from portal.pagecache.fragments import cached_fragment
 from portal.pagecache.tags import collecting_now, valid_until
 from portal.queries import not_view_restricted
 
@@ -46,11 +48,24 @@ def consultation_rows(occurrences, now):
 
 
 def timetable(request):
-    """The classes that have a timetable, the chosen one (?klass=9a) and its lessons."""
+    """The classes that have a timetable, the chosen one (?klass=9a) and its lessons,
+    kept with the page cache's tags for each class chosen (an unknown class is not
+    kept: it shows the first one, under any address)."""
+    wanted = request.GET.get("klass", "")
+    return cached_fragment(
+        "timetable",
+        wanted,
+        partial(_timetable, wanted),
+        keep=lambda found: (
+            not wanted or (found["selected"] is not None and found["selected"].slug == wanted)
+        ),
+    )
+
+
+def _timetable(wanted):
     classes = list(SchoolClass.objects.filter(timetable__isnull=False))
     if not classes:
         return {"classes": [], "selected": None, "days": [], "rows": []}
-    wanted = request.GET.get("klass", "")
     selected = next((c for c in classes if c.slug == wanted), classes[0])
     lessons = Lesson.objects.filter(timetable__school_class=selected).select_related("subject")
     days, rows = ClassTimetable.grid(lessons)
@@ -58,8 +73,9 @@ def timetable(request):
 
 
 def board_context(request, home, now=None, calendar=NOT_GIVEN):
-    """The board's parts; ``calendar`` is the events calendar below ``home`` when the
-    caller found it already (``None``: there is none)."""
+    """The board's parts that are the same for every visitor (the timetable is the
+    visitor's choice: :func:`timetable`); ``calendar`` is the events calendar below
+    ``home`` when the caller found it already (``None``: there is none)."""
     now = now or timezone.now()
     horizon = now + BOARD_HORIZON
     events = (
@@ -85,7 +101,6 @@ def board_context(request, home, now=None, calendar=NOT_GIVEN):
         "next_events": occurrences[:BOARD_EVENTS],
         "contests": contests[:BOARD_CONTESTS],
         "consultations": consultation_rows(occurrences, now)[:BOARD_CONSULTATIONS],
-        "timetable": timetable(request),
         "calendar_page": calendar,
         "now": now,
     }

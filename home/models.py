@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock, StudyStreamBlock
 from portal.models import IntroductionMixin
+from portal.pagecache.fragments import cached_fragment
 from portal.queries import first_of_types, home_sections, not_view_restricted
 from portal.renditions import prefetch_renditions
 from search.facets import PAGES
@@ -63,7 +64,7 @@ class HomePage(Page):
         verbose_name_plural = _("главные страницы")
 
     def get_context(self, request, *args, **kwargs):
-        from events.board import board_context
+        from events.board import board_context, timetable
         from events.models import EventIndexPage
         from news.home import latest_news
         from news.models import NewsIndexPage
@@ -74,31 +75,41 @@ class HomePage(Page):
         from works.models.pages import PHOTO_THUMB
 
         context = super().get_context(request, *args, **kwargs)
-        # The sections the board and the rows link to, in one query.
-        # (read once per request: the menu shows the same pages).
-        sections = first_of_types(
-            home_sections(request, self), EventIndexPage, NewsIndexPage, PhotoReportIndexPage
-        )
-        context["board"] = board_context(request, self, calendar=sections.get(EventIndexPage))
-        # Shown by home/includes/latest_homework.html inside the board.
-        context["latest_homework"] = latest_homework(request, self.locale, timezone.localdate())
-        # Shown by news/includes/home_news.html below the board.
-        news = latest_news(request, self, index=sections.get(NewsIndexPage), renditions=False)
-        context["latest_news"] = news
-        # Shown by home/includes/home_reports.html below the board.
-        context["photo_reports"] = latest_photo_reports(self, renditions=False)
-        # The news cards' and the report covers' renditions in one query.
-        prefetch_renditions(
-            [(card.lead_image, CARD_RENDITION) for card in news["cards"]]
-            + [
-                (photo.image, PHOTO_THUMB)
-                for report in context["photo_reports"]
-                for photo in report.photos.all()[:1]
-            ]
-        )
-        context["photo_report_index"] = (
-            sections.get(PhotoReportIndexPage) if context["photo_reports"] else None
-        )
+        site = getattr(request, "_wagtail_site", None)
+
+        def listings():
+            # The sections the board and the rows link to, in one query
+            # (read once per request: the menu shows the same pages).
+            sections = first_of_types(
+                home_sections(request, self), EventIndexPage, NewsIndexPage, PhotoReportIndexPage
+            )
+            news = latest_news(request, self, index=sections.get(NewsIndexPage), renditions=False)
+            reports = latest_photo_reports(self, renditions=False)
+            # The news cards' and the report covers' renditions in one query.
+            prefetch_renditions(
+                [(card.lead_image, CARD_RENDITION) for card in news["cards"]]
+                + [
+                    (photo.image, PHOTO_THUMB)
+                    for report in reports
+                    for photo in report.photos.all()[:1]
+                ]
+            )
+            return {
+                "board": board_context(request, self, calendar=sections.get(EventIndexPage)),
+                # Shown by home/includes/latest_homework.html inside the board.
+                "latest_homework": latest_homework(request, self.locale, timezone.localdate()),
+                # Shown by news/includes/home_news.html below the board.
+                "latest_news": news,
+                # Shown by home/includes/home_reports.html below the board.
+                "photo_reports": reports,
+                "photo_report_index": sections.get(PhotoReportIndexPage) if reports else None,
+            }
+
+        # The same for every visitor of this site (the addresses are relative to it),
+        # kept with the page cache's tags and the board's time windows; the timetable
+        # is the visitor's choice of class.
+        context.update(cached_fragment("home", (self.pk, site and site.pk), listings))
+        context["board"]["timetable"] = timetable(request)
         return context
 
 

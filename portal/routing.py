@@ -43,6 +43,20 @@ from wagtail.models.sites import (
     MATCH_HOSTNAME_PORT,
 )
 
+from portal.pagecache.fragments import cached_fragment
+from portal.pagecache.invalidation import page_type_tags
+from portal.pagecache.tags import depends_on, page_tag
+
+
+def _resolves(model, remaining):
+    """True when the routable page type ``model`` has a sub-route matching ``remaining``
+    (an event's ``event.ics``, a class page)."""
+    try:
+        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Resolver404:
+        return False
+    return True
+
 
 def _routes_itself(page, remaining):
     """True when ``page`` may answer the ``remaining`` path components itself instead
@@ -54,12 +68,7 @@ def _routes_itself(page, remaining):
     if model.route is Page.route:
         return False
     if model.route is RoutablePageMixin.route:
-        if not page.live:
-            return False
-        try:
-            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
-        except Resolver404:
-            return False
+        return page.live and _resolves(model, remaining)
     return True
 
 
@@ -74,14 +83,35 @@ def content_language():
 def find_site(request, language):
     """Wagtail's ``Site.find_for_request`` (the same matching rules), with the site's
     home page and its locale in a join and the id of the home page's translation into
-    ``language`` as a subquery; kept where Wagtail keeps it (``request._wagtail_site``)."""
+    ``language`` as a subquery; kept where Wagtail keeps it (``request._wagtail_site``)
+    and, between requests, with the page cache's tags (a changed site, settings row,
+    logo or home page translation reads it again)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
+    hostname, port = _host_and_port(request)
+    site = cached_fragment(
+        "site", (hostname, port, language), partial(_read_site, hostname, port, language)
+    )
+    _keep_site(request, site)
+    return site
+
+
+def _host_and_port(request):
     hostname = split_domain_port(request._get_raw_host())[0]
     try:
         port = int(request.get_port())
     except ValueError:
         port = None  # matches no site's port, as in Wagtail's query
+    return hostname, port
+
+
+def _keep_site(request, site):
+    request._wagtail_site = site
+    if site is not None:
+        keep_school_settings(request, site)
+
+
+def _read_site(hostname, port, language):
     translation = Page.objects.filter(
         translation_key=OuterRef("root_page__translation_key"), locale__language_code=language
     ).values("pk")[:1]
@@ -102,9 +132,12 @@ def find_site(request, language):
             site = sites[0]
         elif sites[0].match == MATCH_DEFAULT:
             site = sites[len(sites) == 2]
-    request._wagtail_site = site
     if site is not None:
-        keep_school_settings(request, site)
+        # The translation was read in a subquery (no page loaded, so no page tag): a
+        # home page translated, renamed or taken down changes its type's tables.
+        depends_on(*page_type_tags(site.root_page.specific_class or Page))
+        if site.localized_root_id is not None:
+            depends_on(page_tag(site.localized_root_id))
     return site
 
 
@@ -198,22 +231,57 @@ def _known_restrictions(page, chain):
         return None
     steplen = Page.steplen
     prefixes = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    found = list(PageViewRestriction.objects.filter(page__path__in=prefixes))
-    # A queryset that iterates over what was read; chained, it asks again by id.
+    return list(PageViewRestriction.objects.filter(page__path__in=prefixes))
+
+
+def _as_queryset(found):
+    """A queryset that iterates over the restrictions read; chained, it asks again by id."""
     restrictions = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
-    restrictions._result_cache = found
+    restrictions._result_cache = list(found)
     restrictions._prefetch_done = True
     return restrictions
 
 
 def route(request, path):
-    """Wagtail's route result for ``path`` (or ``None``), computed in few queries."""
-    site = find_site(request, content_language())
+    """Wagtail's route result for ``path`` (or ``None``), computed in few queries; what
+    was found along the path is kept between requests with the page cache's tags."""
+    language = content_language()
+    components = tuple(component for component in path.split("/") if component)
+    hostname, port = _host_and_port(request)
+    found = cached_fragment(
+        "route",
+        (hostname, port, language, components),
+        partial(_find_pages, request, language, components),
+        keep=lambda found: found is not None and found["keep"],
+    )
+    if found is None:
+        _keep_site(request, None)
+        return None
+    _keep_site(request, found["site"])
+    root, chain, deepest = found["root"], found["chain"], found["deepest"]
+    request._portal_locale_root = root
+    request._portal_route_chain = chain
+    try:
+        result = deepest.route(request, list(components[len(chain) - 1 :]))
+    except Http404:
+        return None
+    if result is not None and result[0] is deepest and found["restrictions"] is not None:
+        # Wagtail's hooks call page.get_view_restrictions(): this page answers
+        # with what was read with it.
+        deepest.get_view_restrictions = partial(_read, _as_queryset(found["restrictions"]))
+    return result
+
+
+def _find_pages(request, language, components):
+    """The site, its home page in ``language``, the pages along ``components`` and the
+    deepest of them as its specific type with its view restrictions (a dict; ``None``
+    when no site matches). ``keep`` is false for an address that names no page (any
+    address would fill the cache with them): a path left over below a page that does not
+    route it itself."""
+    site = find_site(request, language)
     if site is None:
         return None
-    components = [component for component in path.split("/") if component]
     root = localized_root(site)
-    request._portal_locale_root = root
     chain = [root]
     if components:
         wanted = [
@@ -234,24 +302,22 @@ def route(request, path):
                 break
             page._cached_parent_obj = chain[-1]
             chain.append(page)
-    request._portal_route_chain = chain
     deepest = specific_with_translations(chain[-1])
     if "locale" in root._state.fields_cache:
         # Pages below the home page share its locale: no query for ``page.locale``.
         for page in {*chain, deepest}:
             if page.locale_id == root.locale_id:
                 page.locale = root.locale
-    try:
-        result = deepest.route(request, components[len(chain) - 1 :])
-    except Http404:
-        return None
-    if result is not None and result[0] is deepest:
-        restrictions = _known_restrictions(deepest, chain)
-        if restrictions is not None:
-            # Wagtail's hooks call page.get_view_restrictions(): this page answers
-            # with what was just read.
-            deepest.get_view_restrictions = partial(_read, restrictions)
-    return result
+    remaining = components[len(chain) - 1 :]
+    return {
+        "site": site,
+        "root": root,
+        "chain": chain,
+        "deepest": deepest,
+        "restrictions": _known_restrictions(deepest, chain),
+        "keep": not remaining
+        or (isinstance(deepest, RoutablePageMixin) and _resolves(type(deepest), remaining)),
+    }
 
 
 def ancestors_for(request, page):

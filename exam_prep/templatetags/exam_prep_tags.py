@@ -4,10 +4,13 @@
 topic is tested («Эта тема проверяется: ЕГЭ, профильный уровень — задание 4»).
 """
 
+from functools import partial
+
 from django import template
 from django.utils.translation import gettext
 
 from exam_prep.models import ExamPage, ExamTaskPage
+from portal.pagecache.fragments import cached_fragment
 from portal.queries import not_view_restricted
 
 register = template.Library()
@@ -59,7 +62,12 @@ def tasks_for_topic(topic):
 
 @register.inclusion_tag("exam_prep/includes/topic_exam_tasks.html", takes_context=True)
 def exam_tasks_for_topic(context, topic):
-    tasks = tasks_for_topic(topic)
+    if getattr(topic, "pk", None) is None:  # a preview of a page not yet saved
+        tasks = tasks_for_topic(topic)
+    else:
+        # The same for every visitor: kept with the page cache's tags (a task linked,
+        # unlinked, published or renamed, its exam taken down).
+        tasks = cached_fragment("exam-tasks", topic.pk, partial(tasks_for_topic, topic))
     return {
         "request": context.get("request"),
         "exam_tasks": tasks,

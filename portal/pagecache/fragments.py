@@ -13,18 +13,28 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import tags
+from .middleware import seconds_to_live
 
 FRAGMENT_PREFIX = "pagecache:fragment:"
 
 
-def cached_fragment(name, key, compute):
+def fragment_key(name, key):
+    """The shared cache's key of fragment ``name`` for ``key``."""
+    return FRAGMENT_PREFIX + name + ":" + hashlib.sha256(repr(key).encode()).hexdigest()
+
+
+def cached_fragment(name, key, compute, keep=None):
     """``compute()``, or its kept value for ``(name, key)`` while its tags are unchanged.
 
-    The value must be picklable (a list of pages with their fields, not a queryset)."""
+    The value must be picklable (pages with their fields, not a queryset) and the same
+    for every visitor; it is kept until its time window ends (``tags.valid_until``) or
+    the school's midnight at most, as whole answers are. ``keep(value)`` false: the
+    value is used but not kept (a 404's route, which any address would fill the cache
+    with)."""
     if not settings.PAGE_CACHE_ENABLED:
         return compute()
     cache = tags.shared_cache()
-    cache_key = FRAGMENT_PREFIX + name + ":" + hashlib.sha256(repr(key).encode()).hexdigest()
+    cache_key = fragment_key(name, key)
     entry = cache.get(cache_key)
     fresh = entry is not None and (entry["until"] is None or entry["until"] > timezone.now())
     if fresh and tags.still_valid(entry["tokens"]):
@@ -37,7 +47,7 @@ def cached_fragment(name, key, compute):
     tags.depends_on(*collected)
     tags.valid_until(collected.until)
     tokens = tags.tokens_for(collected)
-    if tags.sequence() == start:
+    if tags.sequence() == start and (keep is None or keep(value)):
         entry = {"value": value, "tokens": tokens, "until": collected.until}
-        cache.set(cache_key, entry, settings.PAGE_CACHE_TIMEOUT)
+        cache.set(cache_key, entry, seconds_to_live(collected.until))
     return value

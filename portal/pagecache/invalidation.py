@@ -47,8 +47,9 @@ def invalidate_on_commit(changed):
     transaction.on_commit(apply)
 
 
-def _page_tables(page):
-    model = type(page)
+def page_type_tags(model):
+    """``table:`` tags of a page type's own tables: any page of the type appearing or
+    disappearing (new, deleted, published, unpublished, moved) changes them."""
     return {
         tags.table_tag(parent._meta.db_table)
         for parent in [*model._meta.get_parent_list(), model]
@@ -60,7 +61,7 @@ def page_change_tags(page, appeared, moved):
     changed = {tags.page_tag(page.pk)}
     if appeared or moved:
         changed |= {tags.page_tag(pk) for pk in _ancestor_ids(page.path)}
-        changed |= _page_tables(page) | {tags.ALL_PAGES}
+        changed |= page_type_tags(type(page)) | {tags.ALL_PAGES}
     if moved:
         changed |= {
             tags.page_tag(pk)

@@ -107,7 +107,9 @@ class PageCacheMiddleware:
         return response
 
     def applies(self, request):
-        if not settings.PAGE_CACHE_ENABLED or request.method not in {"GET", "HEAD"}:
+        if not (settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_ANSWERS):
+            return False
+        if request.method not in {"GET", "HEAD"}:
             return False
         if "HTTP_AUTHORIZATION" in request.META:
             return False

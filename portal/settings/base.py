@@ -181,6 +181,9 @@ RATELIMIT_USE_CACHE = SHARED_CACHE_ALIAS
 # in the shared cache, so a change is seen by every app process at once. The lifetime
 # is a safety net only (entries are invalidated by their tags).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Whole answers kept and served (off: every request renders, from the kept fragments
+# only, as for a signed-in editor; the benches' "page not cached" mode).
+PAGE_CACHE_ANSWERS = env_bool("PAGE_CACHE_ANSWERS", True)
 PAGE_CACHE_ALIAS = SHARED_CACHE_ALIAS
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(6 * 3600)))
 # Never looked up nor kept: the admin, per-visitor endpoints, files served with checks.

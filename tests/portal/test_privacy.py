@@ -56,6 +56,24 @@ def test_every_consent_label_links_to_the_policy(client, policy, public_forms, f
     assert f'<a href="{POLICY_URL}" class="consent-policy-link">' in label
 
 
+def test_the_question_forms_fields_follow_the_policy_and_the_language(client, site, public_forms):
+    """The blank form's fields are rendered once per process for each language and
+    policy address: a policy chosen later, or another language, is not served the
+    fields rendered before."""
+    post = public_forms["comments"]
+    assert "<a " not in consent_label(client.get(post.url).content.decode())
+    page = StandardPageFactory(parent=site["home"], title="Политика", slug="politika")
+    site["settings"].privacy_policy_page = page
+    site["settings"].save()
+    assert f'href="{POLICY_URL}"' in consent_label(client.get(post.url).content.decode())
+    translate_page(post, site["home_en"].locale, {})
+    english = consent_label(client.get("/en" + post.url).content.decode())
+    assert "I consent to the processing of my personal data" in english
+    assert "Я согласен" not in english
+    html = client.get(post.url, {"qpage": "1"}).content.decode()
+    assert "Я согласен(на)" in consent_label(html)
+
+
 def test_without_a_policy_the_label_stays_plain(client, public_forms):
     label = consent_label(client.get(public_forms["appeals"].url).content.decode())
     assert "<a " not in label
