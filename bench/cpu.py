@@ -66,12 +66,13 @@ def configure(static_root, fragments):
     call_command("collectstatic", "--noinput", verbosity=0)
 
 
-def requester():
+def requester(host="127.0.0.1"):
+    """``get(url)`` → ``(status, body)`` through Django's WSGI handler in this process."""
     from django.core.handlers.wsgi import WSGIHandler
     from django.test.client import RequestFactory
 
     handler = WSGIHandler()
-    factory = RequestFactory(HTTP_HOST="127.0.0.1")
+    factory = RequestFactory(HTTP_HOST=host)
 
     def get(url):
         path, _, query = url.partition("?")
