@@ -43,7 +43,7 @@ LAYERS = {
 }
 
 
-def configure(static_root, fragments):
+def configure(static_root, fragments, cached=False):
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -52,10 +52,11 @@ def configure(static_root, fragments):
             "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/9"),
             "SECURE_SSL_REDIRECT": "0",
             "STATIC_ROOT": static_root,
-            # Whole answers are never kept; with --fragments the shared fragments
-            # (menu, site, board) are, as for the first visitor of a page or an editor.
-            "PAGE_CACHE_ENABLED": "1" if fragments else "0",
-            "PAGE_CACHE_ANSWERS": "0",
+            # Cold by default; with --fragments the shared fragments (site, route,
+            # menu, board) are kept, as for the first visitor of a page or an editor;
+            # with --cached whole answers too: what a page cache hit costs.
+            "PAGE_CACHE_ENABLED": "1" if fragments or cached else "0",
+            "PAGE_CACHE_ANSWERS": "1" if cached else "0",
         }
     )
     import django
@@ -150,12 +151,15 @@ def main():
         action="store_true",
         help="keep the shared fragments (the page itself is still rendered every time)",
     )
+    parser.add_argument(
+        "--cached", action="store_true", help="keep whole answers: the CPU of a page cache hit"
+    )
     parser.add_argument("--top", type=int, default=20, help="own functions to list")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL (a database with the demo school).")
     with tempfile.TemporaryDirectory(prefix="bench-cpu-") as static_root:
-        configure(static_root, args.fragments)
+        configure(static_root, args.fragments, args.cached)
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 

@@ -37,7 +37,7 @@ def cached_fragment(name, key, compute, keep=None):
     cache_key = fragment_key(name, key)
     entry = cache.get(cache_key)
     fresh = entry is not None and (entry["until"] is None or entry["until"] > timezone.now())
-    if fresh and tags.still_valid(entry["tokens"]):
+    if fresh and tags.still_valid(entry["tokens"], entry.get("check")):
         tags.depends_on(*entry["tokens"])
         tags.valid_until(entry["until"])
         return entry["value"]
@@ -48,6 +48,11 @@ def cached_fragment(name, key, compute, keep=None):
     tags.valid_until(collected.until)
     tokens = tags.tokens_for(collected)
     if tags.sequence() == start and (keep is None or keep(value)):
-        entry = {"value": value, "tokens": tokens, "until": collected.until}
+        entry = {
+            "value": value,
+            "tokens": tokens,
+            "check": tags.token_check(tokens),
+            "until": collected.until,
+        }
         cache.set(cache_key, entry, seconds_to_live(collected.until))
     return value

@@ -121,7 +121,7 @@ class PageCacheMiddleware:
     def may_serve(self, request, entry):
         if set(entry["cookies"]) & request.COOKIES.keys():
             return False
-        return tags.still_valid(entry["tokens"])
+        return tags.still_valid(entry["tokens"], entry.get("check"))
 
     def may_keep(self, request, response):
         if response.status_code != 200 or response.streaming or response.cookies:
@@ -148,7 +148,8 @@ class PageCacheMiddleware:
             ],
             "cookies": sorted(request.COOKIES.read - _ignored_cookies()),
             "tokens": tokens,
-            "tags": sorted(tokens),
+            "check": tags.token_check(tokens),
+            "tags": " ".join(sorted(tokens)),
         }
 
     def replay(self, entry):
@@ -162,10 +163,13 @@ class PageCacheMiddleware:
 
     def mark_public(self, response, collected, timeout):
         """Headers for a reverse proxy in front: shared caches may keep it (browsers
-        ask again), with its tags for targeted bans."""
+        ask again), with its tags (``collected``, or a kept entry's header value) for
+        targeted bans."""
         patch_cache_control(response, public=True, max_age=0, s_maxage=timeout)
         # The answer depends on neither the cookies nor Accept-Language (the language
         # is in the path): one copy for everybody.
         del response["Vary"]
         if settings.PAGE_CACHE_SEND_TAGS:
-            response[TAG_HEADER] = " ".join(sorted(collected))
+            response[TAG_HEADER] = (
+                collected if isinstance(collected, str) else " ".join(sorted(collected))
+            )

@@ -146,10 +146,40 @@ def tokens_for(tags):
     return {keys[key]: value for key, value in found.items()}
 
 
-def still_valid(tokens):
-    """Whether every tag of an entry still has the token the entry was built with."""
+def token_check(tokens):
+    """``tokens`` as a hit checks them fastest (kept in the entry): the tags' keys as
+    the cache names them and the tokens as Redis holds them (plain numbers)."""
+    cache = shared_cache()
+    return (
+        [str(cache.make_key(TAG_PREFIX + tag)) for tag in tokens],
+        [str(token).encode() for token in tokens.values()],
+    )
+
+
+def _plain_redis():
+    """The Redis connection of the shared cache when it is django-redis's default client
+    (which stores integers as plain numbers), else ``None``."""
+    from django_redis.client import DefaultClient
+
+    client = getattr(shared_cache(), "client", None)
+    if type(client) is not DefaultClient:
+        return None
+    return client.get_client(write=False)
+
+
+def still_valid(tokens, check=None):
+    """Whether every tag of an entry still has the token the entry was built with.
+
+    With the entry's ``check`` (:func:`token_check`) and django-redis, one MGET whose
+    raw answer is compared as it comes: no key is built and no value decoded (for the
+    home page's sixty tags, half the time of a hit)."""
     if not tokens:
         return True
+    if check is not None:
+        redis = _plain_redis()
+        if redis is not None:
+            keys, expected = check
+            return redis.mget(keys) == expected
     current = shared_cache().get_many([TAG_PREFIX + tag for tag in tokens])
     return all(current.get(TAG_PREFIX + tag) == token for tag, token in tokens.items())
 
