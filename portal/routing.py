@@ -48,16 +48,6 @@ from portal.pagecache.invalidation import page_type_tags
 from portal.pagecache.tags import depends_on, page_tag
 
 
-def _resolves(model, remaining):
-    """True when the routable page type ``model`` has a sub-route matching ``remaining``
-    (an event's ``event.ics``, a class page)."""
-    try:
-        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
-    except Resolver404:
-        return False
-    return True
-
-
 def _routes_itself(page, remaining):
     """True when ``page`` may answer the ``remaining`` path components itself instead
     of passing them to a child: its type overrides ``route()`` (news, sveden) or it is
@@ -68,7 +58,12 @@ def _routes_itself(page, remaining):
     if model.route is Page.route:
         return False
     if model.route is RoutablePageMixin.route:
-        return page.live and _resolves(model, remaining)
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return False
     return True
 
 
@@ -244,7 +239,8 @@ def _as_queryset(found):
 
 def route(request, path):
     """Wagtail's route result for ``path`` (or ``None``), computed in few queries; what
-    was found along the path is kept between requests with the page cache's tags."""
+    was found along a page's own address is kept between requests with the page
+    cache's tags."""
     language = content_language()
     components = tuple(component for component in path.split("/") if component)
     hostname, port = _host_and_port(request)
@@ -275,9 +271,10 @@ def route(request, path):
 def _find_pages(request, language, components):
     """The site, its home page in ``language``, the pages along ``components`` and the
     deepest of them as its specific type with its view restrictions (a dict; ``None``
-    when no site matches). ``keep`` is false for an address that names no page (any
-    address would fill the cache with them): a path left over below a page that does not
-    route it itself."""
+    when no site matches). ``keep`` is true only for an address that is a page's own:
+    the pages of a site bound how many are kept. A path left over below a page (a 404;
+    a sub-path a page answers itself: a class page, a month of the calendar, a feed,
+    of which any number can be asked for) is routed again each time."""
     site = find_site(request, language)
     if site is None:
         return None
@@ -315,8 +312,7 @@ def _find_pages(request, language, components):
         "chain": chain,
         "deepest": deepest,
         "restrictions": _known_restrictions(deepest, chain),
-        "keep": not remaining
-        or (isinstance(deepest, RoutablePageMixin) and _resolves(type(deepest), remaining)),
+        "keep": not remaining,
     }
 
 

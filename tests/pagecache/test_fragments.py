@@ -57,15 +57,24 @@ def test_a_second_render_reads_no_site_route_or_board(fragments_only, visitor, d
         assert not [sql for sql in second if '"url_path" IN' in sql], url
 
 
-def test_an_address_that_names_no_page_is_not_kept(fragments_only, visitor, demo):
+@pytest.mark.parametrize(
+    ("address", "status"),
+    [
+        ("/predmety/net-takoj-stranicy/", 404),
+        # Sub-paths a page answers itself: any number of them can be asked for.
+        ("/sobytiya/calendar.ics", 200),
+        ("/sobytiya/2027/1/", 200),
+    ],
+)
+def test_only_a_pages_own_address_keeps_its_route(fragments_only, visitor, demo, address, status):
     for _ in range(2):
-        status, sql = queries_of(visitor, "/predmety/net-takoj-stranicy/")
-        assert status == 404
+        got, sql = queries_of(visitor, address)
+        assert got == status
         # The path is looked up every time: nothing was kept under this address.
         assert [query for query in sql if '"url_path" IN' in query]
     site = Site.objects.get(is_default_site=True)
-    unknown = fragment_key("route", ("testserver", 80, "ru", ("predmety", "net-takoj-stranicy")))
-    assert shared_cache().get(unknown) is None
+    components = tuple(part for part in address.split("/") if part)
+    assert shared_cache().get(fragment_key("route", ("testserver", 80, "ru", components))) is None
     visitor.get("/predmety/")
     known = fragment_key("route", ("testserver", 80, "ru", ("predmety",)))
     assert shared_cache().get(known)["value"]["site"].pk == site.pk
