@@ -310,6 +310,16 @@ def flush_redis(url):
         raise SystemExit(f"Redis at {url} did not empty its database: {replies!r}")
 
 
+def measure_server(args, env, workdir, kinds, label):
+    """Every page kind under a gunicorn started with ``env``, stopped afterwards."""
+    server = start_gunicorn(args, env, workdir)
+    try:
+        print(f"gunicorn, {args.workers} sync workers, production settings, {label}:")
+        measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
+    finally:
+        stop_gunicorn(server)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8170, help="gunicorn; +1 Varnish, +2 nginx")
@@ -342,22 +352,12 @@ def main():
         extra = []
         if not args.no_cold:
             # Cold: no page cache and no fragments, every request renders everything.
-            server = start_gunicorn(args, {**env, "PAGE_CACHE_ENABLED": "0"}, workdir)
-            try:
-                print(f"gunicorn, {args.workers} sync workers, production settings, cold:")
-                measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
-            finally:
-                stop_gunicorn(server)
+            measure_server(args, {**env, "PAGE_CACHE_ENABLED": "0"}, workdir, kinds, "cold")
         # Uncached: every request renders its page, from the kept fragments (menu, site,
         # routes, the board) — an editor's view, a page's first visitor after a change.
         flush_redis(cache_url)
         fragments_env = {**env, "PAGE_CACHE_ENABLED": "1", "PAGE_CACHE_ANSWERS": "0"}
-        server = start_gunicorn(args, fragments_env, workdir)
-        try:
-            print(f"gunicorn, {args.workers} sync workers, uncached pages, kept fragments:")
-            measure_kinds(args.port, server.pid, args.duration, args.connections, kinds)
-        finally:
-            stop_gunicorn(server)
+        measure_server(args, fragments_env, workdir, kinds, "uncached pages, kept fragments")
         # The app's page cache in Redis; the tags header for Varnish.
         flush_redis(cache_url)
         varnish_url = f"http://127.0.0.1:{args.port + 1}"
