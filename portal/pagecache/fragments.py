@@ -11,6 +11,7 @@ import hashlib
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from . import tags
 from .middleware import seconds_to_live
@@ -19,8 +20,10 @@ FRAGMENT_PREFIX = "pagecache:fragment:"
 
 
 def fragment_key(name, key):
-    """The shared cache's key of fragment ``name`` for ``key``."""
-    return FRAGMENT_PREFIX + name + ":" + hashlib.sha256(repr(key).encode()).hexdigest()
+    """The shared cache's key of fragment ``name`` for ``key`` in the active language
+    (a fragment may hold text translated while it was computed)."""
+    key = repr((get_language(), key))
+    return FRAGMENT_PREFIX + name + ":" + hashlib.sha256(key.encode()).hexdigest()
 
 
 def cached_fragment(name, key, compute, keep=None):

@@ -8,11 +8,12 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from events.models import ClassTimetable
-from portal.pagecache.fragments import fragment_key
+from portal.pagecache.fragments import cached_fragment, fragment_key
 from portal.pagecache.tags import shared_cache
 from subjects.models import TopicPage
 from tests.pagecache.conftest import fetch
@@ -102,3 +103,16 @@ def test_fragments_are_kept_until_the_schools_midnight_at_most(fragments_only, v
     )
     ttl = shared_cache().ttl(fragment_key("home", (home.pk, site.pk)))
     assert 0 < ttl <= (midnight - now).total_seconds() + 1
+
+
+def test_a_fragment_is_kept_for_each_language(fragments_only):
+    """Text translated while a fragment was computed stays in that language's copy."""
+
+    def heading():
+        return gettext("Учёба")
+
+    for _ in range(2):  # computed, then kept
+        with translation.override("ru"):
+            assert cached_fragment("heading", 1, heading) == "Учёба"
+        with translation.override("en"):
+            assert cached_fragment("heading", 1, heading) == "Learning"
