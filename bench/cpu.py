@@ -1,14 +1,15 @@
 """Where an uncached request's CPU time goes: every page kind rendered in this process.
 
     DATABASE_URL=postgres://…/portal_bench .venv/bin/python bench/cpu.py \
-        [--only home,topic] [--requests 40] [--profile] [--top 25]
+        [--only home,topic] [--requests 40] [--fragments | --cached] [--profile] [--top 25]
 
 The production settings (as ``bench/pages.py`` sets them; the static files collected
-into a temporary directory), no page cache and no fragments. Each page kind of
-``bench/pages.py`` is requested through Django's WSGI handler (no test client: its
-template instrumentation would double the time); the bench prints the median and
-minimum CPU time of this process per request (PostgreSQL's own time is not in it),
-the SQL queries and the answer's size.
+into a temporary directory): cold (no page cache, no fragments), with ``--fragments``
+the shared fragments kept (the page rendered every time), with ``--cached`` a page
+cache hit. Each page kind of ``bench/pages.py`` is requested through Django's WSGI
+handler (no test client: its template instrumentation would double the time); the
+bench prints the median and minimum CPU time of this process per request
+(PostgreSQL's own time is not in it), the SQL queries and the answer's size.
 
 ``--profile`` then samples the stack every half millisecond of CPU time over as many
 requests and prints, for the project's own functions and a few of Django's and

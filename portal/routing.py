@@ -248,7 +248,8 @@ def route(request, path):
         "route",
         (hostname, port, language, components),
         partial(_find_pages, request, language, components),
-        keep=lambda found: found is not None and found["keep"],
+        # Kept only for a page's own address (the chain covers the whole path).
+        keep=lambda found: found is not None and len(found["chain"]) - 1 == len(components),
     )
     if found is None:
         _keep_site(request, None)
@@ -271,8 +272,8 @@ def route(request, path):
 def _find_pages(request, language, components):
     """The site, its home page in ``language``, the pages along ``components`` and the
     deepest of them as its specific type with its view restrictions (a dict; ``None``
-    when no site matches). ``keep`` is true only for an address that is a page's own:
-    the pages of a site bound how many are kept. A path left over below a page (a 404;
+    when no site matches). :func:`route` keeps it only for a page's own address, so
+    the pages of a site bound how many are kept: a path left over below a page (a 404;
     a sub-path a page answers itself: a class page, a month of the calendar, a feed,
     of which any number can be asked for) is routed again each time."""
     site = find_site(request, language)
@@ -305,14 +306,12 @@ def _find_pages(request, language, components):
         for page in {*chain, deepest}:
             if page.locale_id == root.locale_id:
                 page.locale = root.locale
-    remaining = components[len(chain) - 1 :]
     return {
         "site": site,
         "root": root,
         "chain": chain,
         "deepest": deepest,
         "restrictions": _known_restrictions(deepest, chain),
-        "keep": not remaining,
     }
 
 

@@ -1,5 +1,6 @@
-"""Fragments every page repeats (the menu's sections, the breadcrumbs' ancestors), kept
-in the shared cache with the same tags as whole answers.
+"""Fragments every page repeats (the site, the route, the menu, the breadcrumbs, the
+home board; docs/caching.md lists them), kept in the shared cache with the same tags
+as whole answers.
 
 Renders the page cache does not keep (signed-in users, forms with a CSRF token) and
 first renders of a page read these from the cache instead of the database. A kept
