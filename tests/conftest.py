@@ -22,6 +22,7 @@ import pytest
 import time_machine
 
 from tests.databases import connected_to
+from tests.processes import SESSION_CLOCK_ENV
 
 # pytest-playwright runs an event loop in the test thread; Django must still allow the
 # synchronous ORM calls the tests make there (browser tests only touch live_server).
@@ -64,12 +65,14 @@ def pytest_configure(config):
         # The clock keeps ticking from there, as on a real day.
         config._session_clock = time_machine.travel(school_time(moment), tick=True)
         config._session_clock.start()
+        os.environ[SESSION_CLOCK_ENV] = clock
 
 
 def pytest_unconfigure(config):
     session_clock = getattr(config, "_session_clock", None)
     if session_clock is not None:
         session_clock.stop()
+        os.environ.pop(SESSION_CLOCK_ENV, None)
 
 
 def pytest_report_header(config):

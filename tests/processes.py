@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -28,6 +30,8 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
     _FIRST += int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw")) * _slice
     _LAST = _FIRST + _slice - 1
 _handed_out = set()
+# Set by tests/conftest.py while a session runs with --clock.
+SESSION_CLOCK_ENV = "PORTAL_TEST_SESSION_CLOCK"
 
 
 def free_port():
@@ -111,8 +115,18 @@ def test_settings_env():
     }
 
 
+def _real_clock_only():
+    """``--clock`` moves this process's clock only: an app process would run on the real
+    one (a form it signed would come from another day), so such a test says so and
+    skips instead of failing for a reason of its own making."""
+    clock = os.environ.get(SESSION_CLOCK_ENV)
+    if clock:
+        pytest.skip(f"app processes run on the real clock, not on --clock={clock}")
+
+
 def start_server(port, env=None):
     """One gunicorn process (one worker) on the test settings, unless ``env`` says else."""
+    _real_clock_only()
     return subprocess.Popen(  # noqa: S603 - our own gunicorn with fixed arguments
         [
             str(BIN / "gunicorn"),
@@ -149,6 +163,7 @@ def start_worker(env, log_path):
 def _start_logged(arguments, env, log_path):
     """This Python with ``arguments`` in the project, on ``env`` alone (plus PATH), its
     output in ``log_path`` (``close_logs`` closes it)."""
+    _real_clock_only()
     log = Path(log_path).open("w")  # noqa: SIM115 - closed by the process's owner
     process = subprocess.Popen(  # noqa: S603 - this interpreter with fixed arguments
         [sys.executable, *arguments],

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,6 +38,19 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     # Russian visitors: the site's default language.
     return {**browser_context_args, "locale": "ru-RU", "viewport": {"width": 1280, "height": 900}}
+
+
+# On a loaded 2-core machine (CI runs two workers, each with a browser and a live
+# server) a Wagtail admin page can take longer than Playwright's defaults (30 s for an
+# action, 5 s for an expectation); a wrong page still fails, only later.
+ACTION_TIMEOUT_MS = 60_000
+expect.set_options(timeout=15_000)
+
+
+@pytest.fixture
+def context(context):
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    return context
 
 
 @pytest.fixture(autouse=True)
