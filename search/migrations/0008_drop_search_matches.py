@@ -9,17 +9,9 @@ from django.db import migrations
 earlier = import_module("search.migrations.0005_search_matches")
 
 
-def drop(apps, schema_editor):
-    earlier.drop(apps, schema_editor)
-
-
-def recreate(apps, schema_editor):
-    earlier.create(apps, schema_editor)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0007_page_depth_path"),
     ]
 
-    operations = [migrations.RunPython(drop, recreate)]
+    operations = [migrations.RunPython(earlier.drop, earlier.create)]
